@@ -1,0 +1,22 @@
+import type { Actor } from '$lib/server/auth/actor';
+import type { Session } from '$lib/server/auth/session';
+import type { Locale, Translate } from '$lib/i18n';
+
+declare global {
+	namespace App {
+		interface Locals {
+			actor: Actor | null;
+			session: Session | null;
+			locale: Locale;
+			t: Translate;
+			requestId: string;
+		}
+		interface Error {
+			message: string;
+			code: string;
+			id: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,23 @@
+import type { HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { closeDatabase, startDatabase } from '$lib/server/db';
+import { handleAudience } from '$lib/server/hooks/audience';
+import { handleHeaders } from '$lib/server/hooks/headers';
+import { handleLocale } from '$lib/server/hooks/locale';
+import { handleSession } from '$lib/server/hooks/session';
+import { log } from '$lib/server/log';
+
+/** One process, one writer (D4): migrations run once at start (REL-8). */
+export const init: ServerInit = async () => {
+	await startDatabase();
+	process.once('sveltekit:shutdown', () => void closeDatabase());
+};
+
+export const handle = sequence(handleHeaders, handleSession, handleLocale, handleAudience);
+
+/** SEC-L6: log the stack with an id; the person sees a generic message and the id to quote. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const id = event.locals.requestId ?? crypto.randomUUID();
+	if (status !== 404) log.error({ err: error, requestId: id, route: event.route.id, status }, 'server error');
+	return { message: status === 404 ? 'Not found' : 'Something went wrong', code: status === 404 ? 'not-found' : 'server-error', id };
+};

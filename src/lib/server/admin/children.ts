@@ -1,0 +1,128 @@
+import { londonDate } from '$lib/domain/calendar';
+import { firstReviewDue, reviewMilestones } from '$lib/domain/review-schedule';
+import type { Access } from '../access/require';
+import { database } from '../db';
+import * as codes from '../data/activation-codes';
+import * as allocations from '../data/allocations';
+import * as children from '../data/children';
+import * as invitations from '../data/invitations';
+import * as reviews from '../data/reviews';
+import * as users from '../data/users';
+import { issueCode } from '../codes';
+
+/**
+ * The admin's child records (issue 3 §4). Admins manage records, links, allocations and codes;
+ * they never read answers (D15), so nothing here touches consultations' content.
+ */
+export async function listChildren(_access: Access<'admin.manage'>) {
+	const db = database();
+	const list = await children.list(db);
+	const out = [];
+	for (const c of list) {
+		const iro = await allocations.currentIro(db, c.id);
+		const review = await reviews.currentForChild(db, c.id);
+		out.push({ id: c.id, name: c.preferredName, iroName: iro?.displayName ?? null, dueDate: review?.dueDate ?? null, scheduledDate: review?.scheduledDate ?? null });
+	}
+	return out;
+}
+
+/** Creates the child record, their (not yet activated) account and the first review, due 20 WD after they became looked after (reg. 33). */
+export async function createChild(
+	_access: Access<'admin.manage'>,
+	input: { name: string; dateOfBirth: string; lookedAfterSince: string; locale: string },
+	now: number
+): Promise<string> {
+	const db = database();
+	return db.transaction().execute(async (trx) => {
+		const childId = await children.create(trx, { preferredName: input.name, dateOfBirth: input.dateOfBirth, lookedAfterSince: input.lookedAfterSince, preferredLocale: input.locale }, now);
+		await users.createRespondent(trx, { role: 'young-person', displayName: input.name, childId }, now);
+		await reviews.create(trx, { childId, sequence: 1, dueDate: firstReviewDue(input.lookedAfterSince) }, now);
+		return childId;
+	});
+}
+
+export async function childDetail(access: Access<'admin.manage'>, childId: string) {
+	const db = database();
+	const child = await children.get(db, childId);
+	if (!child) return null;
+	const people = await children.people(db, childId);
+	const account = await children.accountFor(db, childId);
+	const review = await reviews.currentForChild(db, childId);
+	const iro = await allocations.currentIro(db, childId);
+	const iros = (await users.listByRole(db, 'iro')).filter((u) => u.active).map((u) => ({ id: u.id, name: u.displayName }));
+	const respondentIds = [...(account ? [account.userId] : []), ...people.map((p) => p.userId)];
+	const latest = await codes.latestFor(db, respondentIds);
+	const invited = review ? await invitations.forReviews(db, [review.id]) : [];
+	const now = Date.now();
+	const codeState = (userId: string) => {
+		const c = latest.get(userId);
+		if (!c) return 'none' as const;
+		if (c.usedAt) return 'used' as const;
+		if (c.revokedAt || c.expiresAt <= now) return 'expired' as const;
+		return 'issued' as const;
+	};
+	const respondents = [
+		...(account ? [{ userId: account.userId, name: child.preferredName, kind: 'young-person' as const, activated: account.activated, current: true }] : []),
+		...people.map((p) => ({ userId: p.userId, name: p.displayName, kind: p.relation, activated: p.activated, current: p.endsOn === null }))
+	].map((r) => ({ ...r, code: codeState(r.userId), invited: invited.some((i) => i.respondentId === r.userId) }));
+	return {
+		child,
+		iro,
+		iros,
+		review: review && { ...review, milestones: review.scheduledDate ? reviewMilestones(review.scheduledDate) : null },
+		respondents,
+		canIssue: access.actor.role === 'admin'
+	};
+}
+
+export async function allocate(_access: Access<'admin.manage'>, childId: string, iroId: string, now: number): Promise<boolean> {
+	const db = database();
+	const iro = await users.get(db, iroId);
+	if (!iro || iro.role !== 'iro' || !iro.active) return false;
+	await db.transaction().execute((trx) => allocations.allocate(trx, childId, iroId, londonDate(now), now));
+	return true;
+}
+
+/** Links a parent (with or without parental responsibility) or a carer; invites them if the review is scheduled. */
+export async function addPerson(
+	_access: Access<'admin.manage'>,
+	childId: string,
+	input: { relation: 'parent' | 'carer'; name: string; hasPr: boolean; startsOn: string },
+	now: number
+): Promise<void> {
+	const db = database();
+	await db.transaction().execute(async (trx) => {
+		const userId = await users.createRespondent(trx, { role: input.relation, displayName: input.name }, now);
+		await children.link(trx, { childId, userId, relation: input.relation, hasPr: input.hasPr, startsOn: input.startsOn });
+		const review = await reviews.currentForChild(trx, childId);
+		if (review?.scheduledDate) await invitations.ensure(trx, review.id, userId, input.relation, now);
+	});
+}
+
+/** Sets the meeting date and invites the child and everyone currently linked (DOMAIN §3.2 invitation). */
+export async function schedule(_access: Access<'admin.manage'>, childId: string, input: { date: string; time: string }, now: number): Promise<boolean> {
+	const db = database();
+	const review = await reviews.currentForChild(db, childId);
+	if (!review) return false;
+	const today = londonDate(now);
+	const people = (await children.people(db, childId)).filter((p) => p.startsOn <= today && (p.endsOn === null || p.endsOn > today));
+	const account = await children.accountFor(db, childId);
+	await db.transaction().execute(async (trx) => {
+		await reviews.schedule(trx, review.id, input.date, input.time || null);
+		if (account) await invitations.ensure(trx, review.id, account.userId, 'young-person', now);
+		for (const p of people) await invitations.ensure(trx, review.id, p.userId, p.relation, now);
+	});
+	return true;
+}
+
+/** A one-time code for one of this child's people, bound to the current review. */
+export async function issueFor(access: Access<'code.issue'>, childId: string, userId: string, now: number): Promise<{ code: string; name: string } | null> {
+	const db = database();
+	const account = await children.accountFor(db, childId);
+	const person = (await children.people(db, childId)).find((p) => p.userId === userId);
+	const name = account?.userId === userId ? (await children.get(db, childId))!.preferredName : person?.displayName;
+	if (!name) return null;
+	const review = await reviews.currentForChild(db, childId);
+	const code = await issueCode(db, access, { userId, reviewId: review?.id ?? null }, now);
+	return { code, name };
+}

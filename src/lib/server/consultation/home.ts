@@ -1,0 +1,57 @@
+import { reviewDateFor } from '$lib/domain/age-band';
+import type { Access } from '../access/require';
+import { database } from '../db';
+import * as allocations from '../data/allocations';
+import * as children from '../data/children';
+import * as consultations from '../data/consultations';
+import * as invitations from '../data/invitations';
+import type { RespondentKind } from '../data/invitations';
+import * as reviews from '../data/reviews';
+import { basePath } from './question-page';
+
+export interface HomeReview {
+	reviewId: string;
+	childName: string;
+	/** The meeting date once set; otherwise null and `dueBy` says when it must happen. */
+	date: string | null;
+	time: string | null;
+	dueBy: string;
+	iroName: string | null;
+	status: 'not-started' | 'started' | 'sent';
+	href: string;
+}
+
+/**
+ * A respondent's start page: the young person's own current review, or the reviews a parent or
+ * carer is invited to. Only their own; the data is scoped by the actor (SECURITY §2).
+ */
+export async function loadHome(access: Access<'respondent.home'>): Promise<HomeReview[]> {
+	const db = database();
+	const actor = access.actor;
+	const kind = actor.role as RespondentKind;
+	let list: { reviewId: string }[] = [];
+	if (kind === 'young-person') {
+		const r = actor.childId ? await reviews.currentForChild(db, actor.childId) : undefined;
+		list = r ? [{ reviewId: r.id }] : [];
+	} else {
+		list = (await invitations.forRespondent(db, actor.id)).filter((i) => i.kind === kind);
+	}
+	const out: HomeReview[] = [];
+	for (const { reviewId } of list) {
+		const review = await reviews.get(db, reviewId);
+		if (!review || review.status === 'closed') continue;
+		const child = (await children.get(db, review.childId))!;
+		const c = await consultations.find(db, review.id, actor.id);
+		out.push({
+			reviewId: review.id,
+			childName: child.preferredName,
+			date: review.scheduledDate,
+			time: review.scheduledTime,
+			dueBy: reviewDateFor({ scheduled: null, due: review.dueDate }),
+			iroName: (await allocations.currentIro(db, child.id))?.displayName ?? null,
+			status: !c ? 'not-started' : c.status === 'submitted' ? 'sent' : 'started',
+			href: `${basePath(kind, review.id)}/start`
+		});
+	}
+	return out;
+}

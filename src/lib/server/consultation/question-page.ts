@@ -1,0 +1,92 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { validatePage } from '$lib/forms/validate';
+import { answerToRaw, type RawFields } from '$lib/forms/raw';
+import type { FieldError, Question } from '$lib/forms/types';
+import type { Access } from '../access/require';
+import { database } from '../db';
+import * as answers from '../data/answers';
+import * as consultations from '../data/consultations';
+import type { RespondentKind } from '../data/invitations';
+import { SESSION_LIMITS } from '../auth/session';
+import { log } from '../log';
+import { firstUnanswered, loadContext, type ConsultationContext } from './context';
+
+/**
+ * One question per page (STYLE §2.3, §4.8): the three respondent journeys share this. Each
+ * Continue saves the page on the server before moving on (REL-1); a failed write keeps what was
+ * typed and says "try again" (REL-18).
+ */
+export function basePath(kind: RespondentKind, reviewId: string): string {
+	const prefix = kind === 'young-person' ? '/me' : `/${kind}`;
+	return `${prefix}/review/${reviewId}`;
+}
+
+function pageOf(ctx: ConsultationContext, pageId: string): { question: Question; index: number } {
+	const index = ctx.questions.findIndex((q) => q.id === pageId);
+	if (index < 0) error(404, { message: 'Not found', code: 'not-found', id: 'page' });
+	return { question: ctx.questions[index]!, index };
+}
+
+/** `?return=check` (a change link from check answers) is the only return allowed (SEC-C7). */
+function returnsToCheck(url: URL): boolean {
+	return url.searchParams.get('return') === 'check';
+}
+
+export interface QuestionPageData {
+	question: Question;
+	number: number;
+	total: number;
+	raw: RawFields;
+	back: string;
+	returnToCheck: boolean;
+	idleMinutes: number;
+}
+
+export async function load(access: Access<'review.answer'>, url: URL, pageId: string, kind: RespondentKind): Promise<QuestionPageData> {
+	const ctx = await loadContext(database(), access, kind);
+	const base = basePath(kind, ctx.review.id);
+	if (!ctx.consultation) redirect(303, `${base}/start`);
+	if (ctx.consultation.status === 'submitted') redirect(303, `${base}/sent`);
+	const { question, index } = pageOf(ctx, pageId);
+	const check = returnsToCheck(url);
+	const back = check ? `${base}/check` : index === 0 ? `${base}/start` : `${base}/${ctx.questions[index - 1]!.id}`;
+	return { question, number: index + 1, total: ctx.questions.length, raw: answerToRaw(question, ctx.answers.get(question.id)), back, returnToCheck: check, idleMinutes: SESSION_LIMITS[kind].idle / 60_000 };
+}
+
+export async function save(access: Access<'review.answer'>, event: RequestEvent, pageId: string, kind: RespondentKind) {
+	const db = database();
+	const ctx = await loadContext(db, access, kind);
+	const base = basePath(kind, ctx.review.id);
+	if (!ctx.consultation) redirect(303, `${base}/start`);
+	if (ctx.consultation.status === 'submitted') redirect(303, `${base}/sent`);
+	const { question, index } = pageOf(ctx, pageId);
+	const result = validatePage(question, await event.request.formData());
+	// SEC-Z6: unknown or repeated fields and forged options are a forgery, not a typing slip.
+	if (result.kind === 'malformed') error(400, { message: 'Bad request', code: 'bad-request', id: event.locals.requestId });
+	if (result.kind === 'invalid') return fail(400, { raw: result.raw, errors: result.errors });
+	const now = Date.now();
+	try {
+		const consultationId = ctx.consultation.id;
+		await db.transaction().execute(async (trx) => {
+			await answers.save(trx, consultationId, result.answer, now);
+			await consultations.touch(trx, consultationId, now);
+		});
+	} catch (e) {
+		log.error({ err: e, requestId: event.locals.requestId, route: event.route.id }, 'answer save failed');
+		const errors: Record<string, FieldError> = { [question.id]: { key: 'errors.save-failed' } };
+		return fail(503, { raw: answerToRaw(question, result.answer), errors });
+	}
+	if (returnsToCheck(event.url)) redirect(303, `${base}/check`);
+	const next = ctx.questions[index + 1];
+	redirect(303, next ? `${base}/${next.id}` : `${base}/check`);
+}
+
+/** Where "Continue" from the start page or home should land: the first unanswered page. */
+export async function resumePath(access: Access<'review.answer'>, kind: RespondentKind): Promise<string> {
+	const ctx = await loadContext(database(), access, kind);
+	const base = basePath(kind, ctx.review.id);
+	if (!ctx.consultation) return `${base}/start`;
+	if (ctx.consultation.status === 'submitted') return `${base}/sent`;
+	const next = firstUnanswered(ctx);
+	return next ? `${base}/${next.id}` : `${base}/check`;
+}

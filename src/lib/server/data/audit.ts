@@ -1,0 +1,72 @@
+import type { Db } from '../db';
+import { newId } from '../ids';
+
+/** SECURITY §8: who read or changed what, when; never content. Append-only (SEC-L5). */
+export type AuditAction =
+	| 'view'
+	| 'change'
+	| 'export'
+	| 'sign_in'
+	| 'sign_in_failed'
+	| 'sign_out'
+	| 'authz_denied'
+	| 'code_issued'
+	| 'code_claimed'
+	| 'activated'
+	| 'session_ended'
+	| 'submitted';
+
+export interface AuditEntry {
+	at: number;
+	actorId: string | null;
+	actorRole: string | null;
+	action: AuditAction;
+	childId?: string | null;
+	resourceType?: string | null;
+	resourceId?: string | null;
+	outcome?: 'ok' | 'denied' | 'failed';
+	requestId?: string | null;
+}
+
+export async function record(db: Db, e: AuditEntry): Promise<void> {
+	await db
+		.insertInto('audit_event')
+		.values({
+			id: newId(),
+			at: e.at,
+			actor_id: e.actorId,
+			actor_role: e.actorRole,
+			action: e.action,
+			child_id: e.childId ?? null,
+			resource_type: e.resourceType ?? null,
+			resource_id: e.resourceId ?? null,
+			outcome: e.outcome ?? 'ok',
+			request_id: e.requestId ?? null
+		})
+		.execute();
+}
+
+export interface AuditRow {
+	at: number;
+	actorId: string | null;
+	action: string;
+	childId: string | null;
+	resourceType: string | null;
+	resourceId: string | null;
+	outcome: string;
+}
+
+/** Events about one resource, oldest first (tests and, later, the audit viewer). */
+export async function forResource(db: Db, resourceType: string, resourceId: string): Promise<AuditRow[]> {
+	const rows = await db
+		.selectFrom('audit_event')
+		.select(['at', 'actor_id', 'action', 'child_id', 'resource_type', 'resource_id', 'outcome'])
+		.where('resource_type', '=', resourceType)
+		.where('resource_id', '=', resourceId)
+		.orderBy('at')
+		.execute();
+	return rows.map((r) => ({
+		at: r.at, actorId: r.actor_id, action: r.action, childId: r.child_id,
+		resourceType: r.resource_type, resourceId: r.resource_id, outcome: r.outcome
+	}));
+}

@@ -1,0 +1,78 @@
+import type { Db } from '../db';
+import { newId } from '../ids';
+
+export interface Child {
+	id: string;
+	preferredName: string;
+	dateOfBirth: string;
+	preferredLocale: string;
+	lookedAfterSince: string;
+	bandOverride: string | null;
+}
+
+export interface LinkedPerson {
+	userId: string;
+	displayName: string;
+	relation: 'parent' | 'carer';
+	hasPr: boolean;
+	startsOn: string;
+	endsOn: string | null;
+	activated: boolean;
+}
+
+export async function create(
+	db: Db,
+	input: { preferredName: string; dateOfBirth: string; lookedAfterSince: string; preferredLocale: string },
+	now: number
+): Promise<string> {
+	const id = newId();
+	await db
+		.insertInto('child')
+		.values({ id, preferred_name: input.preferredName, date_of_birth: input.dateOfBirth, looked_after_since: input.lookedAfterSince, preferred_locale: input.preferredLocale, band_override: null, created_at: now })
+		.execute();
+	return id;
+}
+
+export async function get(db: Db, id: string): Promise<Child | undefined> {
+	const r = await db.selectFrom('child').selectAll().where('id', '=', id).executeTakeFirst();
+	return r && { id: r.id, preferredName: r.preferred_name, dateOfBirth: r.date_of_birth, preferredLocale: r.preferred_locale, lookedAfterSince: r.looked_after_since, bandOverride: r.band_override };
+}
+
+/** Every child, for the admin's list (admins manage records, never answers: D15). */
+export async function list(db: Db): Promise<Child[]> {
+	const rows = await db.selectFrom('child').selectAll().orderBy('preferred_name').execute();
+	return rows.map((r) => ({ id: r.id, preferredName: r.preferred_name, dateOfBirth: r.date_of_birth, preferredLocale: r.preferred_locale, lookedAfterSince: r.looked_after_since, bandOverride: r.band_override }));
+}
+
+/** Links a parent or carer to a child from a date (a placement for a carer). */
+export async function link(
+	db: Db,
+	input: { childId: string; userId: string; relation: 'parent' | 'carer'; hasPr: boolean; startsOn: string }
+): Promise<void> {
+	await db
+		.insertInto('child_link')
+		.values({ id: newId(), child_id: input.childId, user_id: input.userId, relation: input.relation, has_pr: input.hasPr ? 1 : 0, starts_on: input.startsOn, ends_on: null })
+		.execute();
+}
+
+/** The people linked to a child, current and past. */
+export async function people(db: Db, childId: string): Promise<LinkedPerson[]> {
+	const rows = await db
+		.selectFrom('child_link')
+		.innerJoin('app_user', 'app_user.id', 'child_link.user_id')
+		.select(['child_link.user_id', 'app_user.display_name', 'child_link.relation', 'child_link.has_pr', 'child_link.starts_on', 'child_link.ends_on', 'app_user.activated_at'])
+		.where('child_link.child_id', '=', childId)
+		.orderBy('child_link.relation')
+		.orderBy('app_user.display_name')
+		.execute();
+	return rows.map((r) => ({
+		userId: r.user_id, displayName: r.display_name, relation: r.relation as 'parent' | 'carer', hasPr: r.has_pr === 1,
+		startsOn: r.starts_on, endsOn: r.ends_on, activated: r.activated_at !== null
+	}));
+}
+
+/** The young person's own account for a child, if one has been made. */
+export async function accountFor(db: Db, childId: string): Promise<{ userId: string; activated: boolean } | undefined> {
+	const r = await db.selectFrom('app_user').select(['id', 'activated_at']).where('child_id', '=', childId).executeTakeFirst();
+	return r && { userId: r.id, activated: r.activated_at !== null };
+}

@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { env } from '../env';
+import { migrateToLatest } from './migrate';
+import { openDatabase, type Dialect } from './open';
+import type { Database } from './schema';
+
+export type { Db } from './open';
+
+let instance: { db: Kysely<Database>; dialect: Dialect } | undefined;
+
+/** The process's database (one SQLite writer per process, D4), opened on first use. */
+export function database(): Kysely<Database> {
+	if (!instance) {
+		const url = env().databaseUrl;
+		if (!/^postgres/.test(url) && url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+		instance = openDatabase(url);
+	}
+	return instance.db;
+}
+
+/** Opens, migrates, and checks SQLite's version (SEC-K2: ≥3.51.3 for the WAL-reset fix). */
+export async function startDatabase(): Promise<void> {
+	const db = database();
+	if (instance?.dialect === 'sqlite') {
+		const { rows } = await sql<{ v: string }>`select sqlite_version() as v`.execute(db);
+		const [major, minor, patch] = (rows[0]?.v ?? '0.0.0').split('.').map(Number);
+		const ok = major! > 3 || (major === 3 && (minor! > 51 || (minor === 51 && patch! >= 3)));
+		if (!ok) throw new Error(`SQLite ${rows[0]?.v} is older than 3.51.3`);
+	}
+	await migrateToLatest(db);
+}
+
+/** Closes the database on shutdown (checkpoints SQLite's WAL). */
+export async function closeDatabase(): Promise<void> {
+	if (instance) await instance.db.destroy();
+	instance = undefined;
+}

@@ -1,0 +1,177 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The one hand-written `Database` interface (STYLE §4.5, rule 11). Instants are epoch ms,
+ * dates 'YYYY-MM-DD', booleans 0 | 1, nullable columns `T | null`. Row types stay inside
+ * `src/lib/server/data/*`.
+ */
+export interface Database {
+	child: ChildTable;
+	app_user: AppUserTable;
+	child_link: ChildLinkTable;
+	iro_allocation: IroAllocationTable;
+	review: ReviewTable;
+	invitation: InvitationTable;
+	consultation: ConsultationTable;
+	answer: AnswerTable;
+	session: SessionTable;
+	activation_code: ActivationCodeTable;
+	idempotency_key: IdempotencyKeyTable;
+	rate_limit: RateLimitTable;
+	outbox: OutboxTable;
+	audit_event: AuditEventTable;
+}
+
+export interface ChildTable {
+	id: string;
+	preferred_name: string;
+	date_of_birth: string;
+	preferred_locale: string;
+	looked_after_since: string;
+	band_override: string | null;
+	created_at: number;
+}
+
+export interface AppUserTable {
+	id: string;
+	/** 'admin' | 'iro' | 'advocate' | 'young-person' | 'parent' | 'carer' */
+	role: string;
+	display_name: string;
+	email: string | null;
+	username: string | null;
+	password_hash: string | null;
+	child_id: string | null;
+	preferred_locale: string | null;
+	active: Generated<0 | 1>;
+	created_at: number;
+	activated_at: number | null;
+}
+
+export interface ChildLinkTable {
+	id: string;
+	child_id: string;
+	user_id: string;
+	/** 'parent' | 'carer' */
+	relation: string;
+	has_pr: 0 | 1;
+	starts_on: string;
+	ends_on: string | null;
+}
+
+export interface IroAllocationTable {
+	id: string;
+	child_id: string;
+	iro_id: string;
+	starts_on: string;
+	ends_on: string | null;
+	created_at: number;
+}
+
+export interface ReviewTable {
+	id: string;
+	child_id: string;
+	sequence: number;
+	due_date: string;
+	scheduled_date: string | null;
+	scheduled_time: string | null;
+	held_date: string | null;
+	/** 'planned' | 'scheduled' | 'held' | 'closed' */
+	status: string;
+	created_at: number;
+}
+
+export interface InvitationTable {
+	id: string;
+	review_id: string;
+	respondent_id: string;
+	respondent_kind: string;
+	invited_at: number;
+}
+
+export interface ConsultationTable {
+	id: string;
+	review_id: string;
+	respondent_id: string;
+	respondent_kind: string;
+	form_id: string;
+	form_version: number;
+	/** 'draft' | 'submitted' */
+	status: string;
+	started_at: number;
+	updated_at: number;
+	submitted_at: number | null;
+}
+
+export interface AnswerTable {
+	consultation_id: string;
+	question_id: string;
+	/** JSON of an AnswerValue */
+	value: string;
+	visibility: string;
+	updated_at: number;
+}
+
+export interface SessionTable {
+	id: string;
+	user_id: string;
+	/** hex of sha256(secret) */
+	secret_hash: string;
+	/** 'full' | 'activation' */
+	kind: string;
+	activation_code_id: string | null;
+	created_at: number;
+	last_verified_at: number;
+}
+
+export interface ActivationCodeTable {
+	id: string;
+	code_hash: string;
+	user_id: string;
+	review_id: string | null;
+	issued_by: string;
+	created_at: number;
+	expires_at: number;
+	claimed_until: number | null;
+	used_at: number | null;
+	revoked_at: number | null;
+}
+
+export interface IdempotencyKeyTable {
+	actor_id: string;
+	key: string;
+	action: string;
+	fields_hash: string;
+	location: string;
+	created_at: number;
+}
+
+export interface RateLimitTable {
+	bucket: string;
+	key: string;
+	window_start: number;
+	count: number;
+}
+
+export interface OutboxTable {
+	id: string;
+	recipient_id: string;
+	template: string;
+	created_at: number;
+	attempts: Generated<number>;
+	next_attempt_at: number;
+	sent_at: number | null;
+	last_error: string | null;
+}
+
+export interface AuditEventTable {
+	id: string;
+	at: number;
+	actor_id: string | null;
+	actor_role: string | null;
+	action: string;
+	child_id: string | null;
+	resource_type: string | null;
+	resource_id: string | null;
+	outcome: string;
+	request_id: string | null;
+}

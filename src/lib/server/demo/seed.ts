@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Kysely } from 'kysely';
+import { addWorkingDays, londonDate } from '$lib/domain/calendar';
+import { CODE_VALID_MS, hashCode } from '../auth/activation';
+import { hashSecret } from '../auth/password';
+import * as codes from '../data/activation-codes';
+import * as allocations from '../data/allocations';
+import * as children from '../data/children';
+import * as invitations from '../data/invitations';
+import * as reviews from '../data/reviews';
+import * as users from '../data/users';
+import { migrateToLatest } from '../db/migrate';
+import { openDatabase } from '../db/open';
+import { readEnv } from '../env';
+import type { Database } from '../db/schema';
+
+/**
+ * The documented demo data (README "Demo sign-ins"), for `npm run demo` only. This module is
+ * never imported by the app, so the demo password and codes are absent from `build/` (SEC-A4);
+ * `.ci/demo.sh` runs it through Vite before starting the server. It seeds an EMPTY database
+ * only, so a second `npm run demo` keeps what people did.
+ */
+export const DEMO_PASSWORD = 'demo-password';
+
+function yearsAgo(today: string, years: number, days = 40): string {
+	const [y, m, d] = today.split('-').map(Number);
+	const date = new Date(Date.UTC(y! - years, m! - 1, d! - days));
+	return date.toISOString().slice(0, 10);
+}
+
+export async function seedDemo(db: Kysely<Database>, now: number): Promise<string[]> {
+	const any = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
+	if (any) return [];
+	const today = londonDate(now);
+	const hash = await hashSecret(DEMO_PASSWORD);
+	const log: string[] = [];
+	await db.transaction().execute(async (trx) => {
+		const staff = async (role: 'admin' | 'iro' | 'advocate', email: string, name: string) => {
+			const id = await users.createStaff(trx, { role, email, displayName: name, passwordHash: hash }, now);
+			log.push(`${role}: ${email} / ${DEMO_PASSWORD}`);
+			return id;
+		};
+		const adminId = await staff('admin', 'admin@example.org', 'Ade Admin');
+		const iroId = await staff('iro', 'iro@example.org', 'Rowan Patel');
+		await staff('iro', 'iro2@example.org', 'Kit Morgan');
+		await staff('advocate', 'advocate@example.org', 'Ash Advocate');
+
+		const kids = [
+			{ name: 'Sam', age: 14, wd: 10, code: 'DEMO-TEEN', parent: ['Jo Reed', 'DEMO-PARENT'], carer: ['Pat Green', 'DEMO-CARER'] },
+			{ name: 'Alex', age: 9, wd: 15, code: 'DEMO-CHILD', parent: ['Lee Shaw', null], carer: ['Robin Hale', null] },
+			{ name: 'Jamie', age: 6, wd: 8, code: 'DEMO-YOUNG', parent: ['Sky Brook', null], carer: ['Dee Ford', null] }
+		] as const;
+		for (const k of kids) {
+			const childId = await children.create(trx, { preferredName: k.name, dateOfBirth: yearsAgo(today, k.age), lookedAfterSince: yearsAgo(today, 2, 100), preferredLocale: 'en-GB' }, now);
+			const childUser = await users.createRespondent(trx, { role: 'young-person', displayName: k.name, childId }, now);
+			await allocations.allocate(trx, childId, iroId, yearsAgo(today, 1), now);
+			const meeting = addWorkingDays(today, k.wd);
+			const reviewId = await reviews.create(trx, { childId, sequence: 4, dueDate: addWorkingDays(today, k.wd + 5) }, now);
+			await reviews.schedule(trx, reviewId, meeting, '16:00');
+			await invitations.ensure(trx, reviewId, childUser, 'young-person', now);
+			const issue = async (userId: string, code: string | null) => {
+				if (!code) return;
+				await codes.insert(trx, { codeHash: hashCode(code), userId, reviewId, issuedBy: adminId, expiresAt: now + CODE_VALID_MS }, now);
+				log.push(`code ${code}: ${k.name}${userId === childUser ? '' : ` (${(await users.get(trx, userId))?.displayName})`}`);
+			};
+			await issue(childUser, k.code);
+			for (const [relation, [name, code]] of [['parent', k.parent], ['carer', k.carer]] as const) {
+				const userId = await users.createRespondent(trx, { role: relation, displayName: name }, now);
+				await children.link(trx, { childId, userId, relation, hasPr: relation === 'parent', startsOn: yearsAgo(today, 2, 100) });
+				await invitations.ensure(trx, reviewId, userId, relation, now);
+				await issue(userId, code);
+			}
+			log.push(`child ${k.name}, ${k.age}: review on ${meeting} (${k.wd} working days)`);
+		}
+	});
+	return log;
+}
+
+/** Entry point for `.ci/vite-run.mjs`: open the configured database, migrate, seed if empty. */
+export default async function main(): Promise<void> {
+	const url = readEnv(process.env).databaseUrl;
+	if (!/^postgres/.test(url)) mkdirSync(dirname(url), { recursive: true });
+	const { db } = openDatabase(url);
+	try {
+		await migrateToLatest(db);
+		const done = await seedDemo(db, Date.now());
+		console.log(done.length ? `Seeded demo data:\n  ${done.join('\n  ')}` : 'The database already has data: demo seed skipped.');
+	} finally {
+		await db.destroy();
+	}
+}

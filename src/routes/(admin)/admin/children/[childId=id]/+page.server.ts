@@ -1,0 +1,65 @@
+import { error, fail } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { requireAccess } from '$lib/server/access/require';
+import { addPerson, allocate, childDetail, issueFor, schedule } from '$lib/server/admin/children';
+import { id, isoDate, name, parseForm, time } from '$lib/server/admin/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+/** One child's record: allocation, people, the review date, and one-time codes (issue 3 §4). */
+export const load: PageServerLoad = async ({ params }) => {
+	const access = await requireAccess('admin.manage');
+	await requireAccess('code.issue', { childId: params.childId });
+	const detail = await childDetail(access, params.childId);
+	if (!detail) error(404, { message: 'Not found', code: 'not-found', id: 'child' });
+	return detail;
+};
+
+function bad(requestId: string): never {
+	error(400, { message: 'Bad request', code: 'bad-request', id: requestId });
+}
+
+const PersonSchema = v.object({ name, hasPr: v.picklist(['yes', 'no'], 'errors.choose-one'), startsOn: isoDate });
+
+export const actions: Actions = {
+	allocate: async ({ params, request, locals }) => {
+		const access = await requireAccess('admin.manage');
+		await requireAccess('code.issue', { childId: params.childId });
+		const parsed = parseForm(v.object({ iroId: id }), await request.formData(), ['iroId']);
+		if (!parsed.ok && 'malformed' in parsed) bad(locals.requestId);
+		if (!parsed.ok || !(await allocate(access, params.childId, parsed.value.iroId, Date.now()))) {
+			return fail(400, { form: 'allocate', raw: {}, errors: { iroId: { key: 'errors.choose-iro' } } });
+		}
+		return { done: 'allocated' };
+	},
+	addPerson: async ({ params, request, locals }) => {
+		const access = await requireAccess('admin.manage');
+		await requireAccess('code.issue', { childId: params.childId });
+		const form = await request.formData();
+		const relation = form.get('relation');
+		if (relation !== 'parent' && relation !== 'carer') bad(locals.requestId);
+		form.delete('relation');
+		const parsed = parseForm(PersonSchema, form, ['name', 'hasPr', 'startsOn']);
+		if (!parsed.ok && 'malformed' in parsed) bad(locals.requestId);
+		if (!parsed.ok) return fail(400, { form: relation, raw: parsed.raw, errors: parsed.errors });
+		await addPerson(access, params.childId, { relation, name: parsed.value.name, hasPr: parsed.value.hasPr === 'yes', startsOn: parsed.value.startsOn }, Date.now());
+		return { done: relation };
+	},
+	schedule: async ({ params, request, locals }) => {
+		const access = await requireAccess('admin.manage');
+		await requireAccess('code.issue', { childId: params.childId });
+		const parsed = parseForm(v.object({ date: isoDate, time }), await request.formData(), ['date', 'time']);
+		if (!parsed.ok && 'malformed' in parsed) bad(locals.requestId);
+		if (!parsed.ok) return fail(400, { form: 'schedule', raw: parsed.raw, errors: parsed.errors });
+		await schedule(access, params.childId, parsed.value, Date.now());
+		return { done: 'scheduled' };
+	},
+	issueCode: async ({ params, request, locals }) => {
+		await requireAccess('admin.manage');
+		const access = await requireAccess('code.issue', { childId: params.childId });
+		const parsed = parseForm(v.object({ userId: id }), await request.formData(), ['userId']);
+		if (!parsed.ok) bad(locals.requestId);
+		const issued = await issueFor(access, params.childId, parsed.value.userId, Date.now());
+		if (!issued) error(404, { message: 'Not found', code: 'not-found', id: locals.requestId });
+		return { issued };
+	}
+};

@@ -1,0 +1,11 @@
+import { requireAccess } from '$lib/server/access/require';
+import * as questionPage from '$lib/server/consultation/question-page';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) =>
+	questionPage.load(await requireAccess('review.answer', { reviewId: params.reviewId }), url, params.pageId, 'carer');
+
+export const actions: Actions = {
+	default: async (event) =>
+		questionPage.save(await requireAccess('review.answer', { reviewId: event.params.reviewId }), event, event.params.pageId, 'carer')
+};

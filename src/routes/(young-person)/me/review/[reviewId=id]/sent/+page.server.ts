@@ -1,0 +1,8 @@
+import { requireAccess } from '$lib/server/access/require';
+import * as submit from '$lib/server/consultation/submit';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => ({
+	...(await submit.loadSent(await requireAccess('review.answer', { reviewId: params.reviewId }), 'young-person')),
+	home: '/me'
+});

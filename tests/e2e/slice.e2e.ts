@@ -1,0 +1,234 @@
+/**
+ * Issue 3's slice, end to end, as new users would do it: an admin sets up an IRO and a child,
+ * the young person activates and answers (leaving half-way and resuming), parent and carer sign
+ * in, and the allocated IRO reads the pack. Runs with JavaScript on and off, at 360 px, with axe
+ * on every page visited.
+ */
+import { addWorkingDays, londonDate } from '../../src/lib/domain/calendar';
+import { firstReviewDue } from '../../src/lib/domain/review-schedule';
+import { PERSONAS, STAFF_PASSWORD } from '../fixtures/personas';
+import { expect, test } from './support/fixtures';
+import { checked, personContext, readDb, submitAndWait, uniqueSuffix } from './support/session';
+
+const longDate = (iso: string) =>
+	new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z'));
+
+function yearsAgo(years: number): string {
+	const d = new Date();
+	d.setUTCFullYear(d.getUTCFullYear() - years);
+	d.setUTCDate(d.getUTCDate() - 20);
+	return d.toISOString().slice(0, 10);
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('an admin sets up a child, the young person answers and resumes, and the allocated IRO reads the pack', async ({ browser, page }, testInfo) => {
+	test.setTimeout(300_000);
+	const suffix = uniqueSuffix(testInfo);
+	const childName = `Sam${suffix}`;
+	const iroEmail = `iro-${suffix}@example.test`;
+	const lookedAfter = '2026-11-02';
+	const meeting = addWorkingDays(londonDate(Date.now()), 12);
+
+	// --- Admin signs in and makes an IRO -------------------------------------------------------
+	await page.goto('/sign-in/staff');
+	await checked(page);
+	await page.getByLabel('Email address').fill(PERSONAS.admin.login);
+	await page.getByLabel('Password').fill(STAFF_PASSWORD);
+	await submitAndWait(page, () => page.getByRole('button', { name: 'Sign in' }).click());
+	await expect(page).toHaveURL(/\/admin$/);
+	await checked(page);
+
+	await page.getByRole('link', { name: 'Add a member of staff' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add a member of staff');
+	// Bad input: an empty form shows the error summary, an "Error: " title, and keeps nothing lost.
+	await page.getByLabel('Full name').fill('Rowan Test');
+	await page.getByRole('button', { name: 'Add and create a code' }).click();
+	await expect(page.getByText('There is a problem')).toBeVisible();
+	await expect(page).toHaveTitle(/^Error: /);
+	await expect(page.getByLabel('Full name')).toHaveValue('Rowan Test');
+	await checked(page);
+	await page.getByLabel('IRO', { exact: true }).check();
+	await page.getByLabel('Work email address').fill(iroEmail);
+	await page.getByRole('button', { name: 'Add and create a code' }).click();
+	const iroCode = (await page.getByTestId('activation-code').textContent())!.trim();
+	expect(iroCode).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+	await checked(page);
+
+	// --- Admin adds the child; the first review's due date is computed (20 working days) --------
+	await page.goto('/admin/children/new');
+	await checked(page);
+	await page.getByLabel('The name they like to be called').fill(childName);
+	await page.getByLabel('Date of birth').fill(yearsAgo(14));
+	await page.getByLabel('Date they became looked after').fill(lookedAfter);
+	await submitAndWait(page, () => page.getByRole('button', { name: 'Add child' }).click());
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(childName);
+	await expect(page.getByTestId('review-due')).toHaveText(longDate(firstReviewDue(lookedAfter)));
+	await checked(page);
+	const childUrl = page.url();
+
+	await page.getByLabel('Allocated IRO').selectOption({ label: 'Rowan Test' });
+	await page.getByRole('button', { name: 'Allocate' }).click();
+	await expect(page.getByText('The IRO has been allocated.')).toBeVisible();
+
+	for (const [who, name] of [['parent', `Jo${suffix}`], ['carer', `Pat${suffix}`]] as const) {
+		const form = page.locator('form').filter({ has: page.locator(`input[name=relation][value=${who}]`) });
+		await form.getByLabel('Name').fill(name);
+		if (who === 'parent') await form.getByLabel('Yes').check();
+		await form.locator('input[name=startsOn]').fill('2025-01-06');
+		await form.getByRole('button', { name: `Add a ${who}` }).click();
+		await expect(page.getByText(`The ${who} has been added.`)).toBeVisible();
+	}
+	await page.getByLabel('Date', { exact: true }).fill(meeting);
+	await page.getByLabel('Time (optional)').fill('16:00');
+	await page.getByRole('button', { name: 'Book meeting' }).click();
+	await expect(page.getByText('The meeting is booked and everyone has been invited.')).toBeVisible();
+	await checked(page);
+
+	const codes: Record<string, string> = {};
+	for (const name of [childName, `Jo${suffix}`, `Pat${suffix}`]) {
+		await page.goto(childUrl);
+		await page.getByRole('button', { name: `Create a code ${name}` }).click();
+		await expect(page.getByText(`Code for ${name}:`)).toBeVisible();
+		codes[name] = (await page.getByTestId('activation-code').textContent())!.trim();
+	}
+	await checked(page);
+	await submitAndWait(page, () => page.getByRole('button', { name: 'Sign out' }).click());
+
+	// --- The IRO activates with their code and chooses a password ----------------------------
+	const iro = await personContext(browser, testInfo);
+	await activate(iro.page, iroCode.toLowerCase().replace('-', ' '), 'a long iro password 42');
+	await expect(iro.page.getByText('sign in with your email address')).toBeVisible();
+
+	// --- The young person activates, answers three questions, leaves, and resumes -------------
+	const yp = await personContext(browser, testInfo);
+	await activate(yp.page, codes[childName]!, 'purple otters like rain');
+	const username = (await yp.page.locator('.app-username').textContent())!.trim();
+	expect(username).toMatch(/^[a-z]+-[a-z]+-\d{2}$/);
+	await submitAndWait(yp.page, () => yp.page.getByRole('link', { name: 'Continue' }).click());
+	await expect(yp.page).toHaveURL(/\/me$/);
+	await expect(yp.page.getByText(`The meeting is on ${longDate(meeting)}`)).toBeVisible();
+	await checked(yp.page);
+	await submitAndWait(yp.page, () => yp.page.getByRole('link', { name: 'Start' }).click());
+	await checked(yp.page);
+	await submitAndWait(yp.page, () => yp.page.getByRole('button', { name: 'Start' }).click());
+
+	const total = Number((await yp.page.locator('.app-progress').textContent())!.match(/of (\d+)/)![1]);
+	expect(total).toBeGreaterThan(20);
+	for (let n = 1; n <= 3; n++) await answerCurrent(yp.page, n);
+	await expect(yp.page.locator('.app-progress')).toHaveText(`Question 4 of ${total}`);
+	await submitAndWait(yp.page, () => yp.page.getByRole('button', { name: 'Sign out' }).click());
+	await expect(yp.page.getByRole('heading', { level: 1 })).toHaveText('You have signed out');
+
+	await yp.page.goto('/sign-in');
+	await yp.page.getByLabel('Username').fill(username);
+	await yp.page.getByLabel('Passphrase').fill('purple otters like rain');
+	await submitAndWait(yp.page, () => yp.page.getByRole('button', { name: 'Sign in' }).click());
+	await expect(yp.page.getByText('Started')).toBeVisible();
+	await submitAndWait(yp.page, () => yp.page.getByRole('link', { name: 'Continue' }).click());
+	await submitAndWait(yp.page, () => yp.page.getByRole('button', { name: 'Carry on where I stopped' }).click());
+	// REL-1: sign-in resumes at the first unanswered page, with 1–3 kept.
+	await expect(yp.page.locator('.app-progress')).toHaveText(`Question 4 of ${total}`);
+
+	for (let n = 4; n <= total; n++) await answerCurrent(yp.page, n);
+	await expect(yp.page).toHaveURL(/\/check$/);
+	await expect(yp.page.getByText('I love <b>drawing</b> 🎨🏳️‍🌈')).toBeVisible();
+	await checked(yp.page);
+	await submitAndWait(yp.page, () => yp.page.getByRole('button', { name: 'Send my answers' }).click());
+	await expect(yp.page.getByRole('heading', { level: 1 })).toHaveText('Your answers have been sent');
+	await checked(yp.page);
+	// Back after sending lands on "sent", never on an editable page again.
+	await yp.page.goBack();
+	await yp.page.reload();
+	await expect(yp.page).toHaveURL(/\/sent$/);
+
+	// --- Parent and carer activate and see their invitation ---------------------------------
+	for (const [who, name] of [['parent', `Jo${suffix}`], ['carer', `Pat${suffix}`]] as const) {
+		const p = await personContext(browser, testInfo);
+		await activate(p.page, codes[name]!, `a safe ${who} passphrase`);
+		await submitAndWait(p.page, () => p.page.getByRole('link', { name: 'Continue' }).click());
+		await expect(p.page).toHaveURL(new RegExp(`/${who}$`));
+		await expect(p.page.getByText(`Review for ${childName}`)).toBeVisible();
+		await checked(p.page);
+		await p.context.close();
+	}
+
+	// --- The allocated IRO reads the caseload and the pack ----------------------------------
+	await iro.page.goto('/sign-in/staff');
+	await iro.page.getByLabel('Email address').fill(iroEmail);
+	await iro.page.getByLabel('Password').fill('a long iro password 42');
+	await submitAndWait(iro.page, () => iro.page.getByRole('button', { name: 'Sign in' }).click());
+	await expect(iro.page).toHaveURL(/\/iro$/);
+	const row = iro.page.getByRole('row').filter({ hasText: childName });
+	await expect(row).toContainText('Young person: Sent');
+	await expect(row).toContainText('Parent: Not started');
+	await checked(iro.page);
+	await submitAndWait(iro.page, () => row.getByRole('link', { name: childName }).click());
+	await expect(iro.page.getByRole('heading', { level: 1 })).toHaveText(`${childName}, 14`);
+	await expect(iro.page.getByText('Is there anything else you want your IRO to know?')).toBeVisible();
+	// SEC-C5: what the child typed is shown as text, never as markup.
+	await expect(iro.page.getByText('I love <b>drawing</b> 🎨🏳️‍🌈').first()).toBeVisible();
+	await expect(iro.page.getByText(`Jo${suffix} (Parent), invited`)).toBeVisible();
+	await checked(iro.page);
+	const reviewId = iro.page.url().match(/review\/([a-z2-7]{24})\/pack/)![1]!;
+	// SEC-L2: one pack view, one audit row.
+	const views = readDb((db) => db.prepare("select count(*) as n from audit_event where action = 'view' and resource_type = 'pack' and resource_id = ?").get(reviewId) as { n: number });
+	expect(views.n).toBe(1);
+
+	// An IRO who is not allocated gets 404, exactly like a missing review (D14).
+	const other = await personContext(browser, testInfo);
+	await other.page.goto('/sign-in/staff');
+	await other.page.getByLabel('Email address').fill(PERSONAS.iro2.login);
+	await other.page.getByLabel('Password').fill(STAFF_PASSWORD);
+	await submitAndWait(other.page, () => other.page.getByRole('button', { name: 'Sign in' }).click());
+	const denied = await other.page.goto(`/iro/review/${reviewId}/pack`);
+	expect(denied?.status()).toBe(404);
+	await expect(other.page.getByText(childName)).toHaveCount(0);
+	for (const c of [iro, yp, other]) await c.context.close();
+});
+
+async function activate(page: import('@playwright/test').Page, code: string, secret: string): Promise<void> {
+	await page.goto('/activate');
+	await checked(page);
+	await page.getByLabel('Enter your code').fill(code);
+	await submitAndWait(page, () => page.getByRole('button', { name: 'Continue' }).click());
+	await expect(page).toHaveURL(/\/activate\/passphrase$/);
+	await checked(page);
+	// Bad input first: too short is refused with a message by the field.
+	await page.locator('#passphrase').fill('short');
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.locator('#passphrase-error')).toBeVisible();
+	await checked(page);
+	await page.locator('#passphrase').fill(secret);
+	await submitAndWait(page, () => page.getByRole('button', { name: 'Continue' }).click());
+	await expect(page).toHaveURL(/\/activate\/done$/);
+	await checked(page);
+}
+
+/** Answers the question on screen (the first choice, or some text), checks axe, and continues. */
+async function answerCurrent(page: import('@playwright/test').Page, n: number): Promise<void> {
+	await expect(page.locator('.app-progress')).toHaveText(new RegExp(`^Question ${n} of`));
+	const textarea = page.locator('textarea');
+	if ((await textarea.count()) > 0) {
+		const id = await textarea.getAttribute('id');
+		if (id === 'anything-else') {
+			await textarea.fill('I love <b>drawing</b> 🎨🏳️‍🌈');
+			await page.getByLabel('Everyone at my review').check();
+		} else if (n % 3 === 0) {
+			await textarea.fill(`Answer ${n}: مرحبا and some words`);
+		}
+	} else {
+		const first = page.locator('input[type=radio], input[type=checkbox]').first();
+		const required = !(await page.locator('.govuk-hint').first().textContent().catch(() => ''))?.includes('(optional)');
+		if (required && n > 1 && (await page.locator('#home-safe').count()) > 0) {
+			// A required question left empty: a clear message by the field, nothing else lost.
+			await page.getByRole('button', { name: 'Continue' }).click();
+			await expect(page.locator('#home-safe-error')).toBeVisible();
+			await expect(page).toHaveTitle(/^Error: /);
+			await checked(page);
+		}
+		await first.check();
+	}
+	if (n <= 2) await checked(page);
+	await submitAndWait(page, () => page.getByRole('button', { name: 'Continue' }).click());
+}
