@@ -10,11 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type LaunchOptions } from '@playwright/test';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const port = 4173;
+// E2E_PORT and E2E_OUT let two runs share a checkout without colliding (CI uses the defaults).
+const port = Number(process.env.E2E_PORT) || 4173;
+const out = resolve(root, process.env.E2E_OUT || '.ci-out/e2e');
 const baseURL = `http://127.0.0.1:${port}`;
 
 // One fresh SQLite file per run; tests read it (to look things up, never to seed) via E2E_DATABASE_PATH.
-const databasePath = resolve(root, '.ci-out/e2e/e2e.sqlite');
+const databasePath = resolve(out, 'e2e.sqlite');
 process.env.E2E_DATABASE_PATH = databasePath;
 
 function chromiumPath(): string {
@@ -48,7 +50,7 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 export default defineConfig({
 	testDir: './e2e',
 	testMatch: '*.e2e.ts',
-	outputDir: resolve(root, '.ci-out/e2e/results'),
+	outputDir: resolve(out, 'results'),
 	// One server and one database for the whole run: files may run side by side, tests in a file in order.
 	fullyParallel: false,
 	workers: Number(process.env.E2E_WORKERS) || 2,
@@ -65,7 +67,12 @@ export default defineConfig({
 	},
 	projects: [
 		{ name: 'chromium', use: { viewport, launchOptions, javaScriptEnabled: true } },
-		{ name: 'chromium-no-js', use: { viewport, launchOptions, javaScriptEnabled: false } }
+		{
+			name: 'chromium-no-js',
+			use: { viewport, launchOptions, javaScriptEnabled: false },
+			// The access matrix uses the request API only, no page: JavaScript on or off is the same run.
+			testIgnore: 'access-matrix.e2e.ts'
+		}
 	],
 	webServer: {
 		command: [

@@ -219,8 +219,7 @@ async function answerCurrent(page: import('@playwright/test').Page, n: number): 
 		}
 	} else {
 		const first = page.locator('input[type=radio], input[type=checkbox]').first();
-		const required = !(await page.locator('.govuk-hint').first().textContent().catch(() => ''))?.includes('(optional)');
-		if (required && n > 1 && (await page.locator('#home-safe').count()) > 0) {
+		if ((await page.locator('#home-safe').count()) > 0) {
 			// A required question left empty: a clear message by the field, nothing else lost.
 			await page.getByRole('button', { name: 'Continue' }).click();
 			await expect(page.locator('#home-safe-error')).toBeVisible();

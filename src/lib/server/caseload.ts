@@ -30,6 +30,7 @@ export async function loadCaseload(access: Access<'caseload.view'>, now: number)
 		.innerJoin('child', 'child.id', 'iro_allocation.child_id')
 		.select(['child.id', 'child.preferred_name', 'child.date_of_birth'])
 		.where('iro_allocation.iro_id', '=', access.actor.id)
+		.where('iro_allocation.starts_on', '<=', today)
 		.where('iro_allocation.ends_on', 'is', null)
 		.execute();
 	const current = await reviews.currentForChildren(db, kids.map((k) => k.id));

@@ -3,6 +3,7 @@ import type { Access } from './access/require';
 import type { Db } from './db';
 import * as codes from './data/activation-codes';
 import * as audit from './data/audit';
+import { invalidateUserSessions } from './auth/session';
 
 /**
  * Issues a one-time code for one person (and review): shown once, stored only as a hash
@@ -11,6 +12,8 @@ import * as audit from './data/audit';
  */
 export async function issueCode(db: Db, access: Access<'code.issue'> | Access<'admin.manage'>, input: { userId: string; reviewId: string | null }, now: number): Promise<string> {
 	const code = generateCode();
+	// A reissue ends every session the person has (SECURITY §3.2, T13): whoever activated first loses access.
+	await invalidateUserSessions(db, input.userId);
 	const id = await codes.insert(db, { codeHash: hashCode(code), userId: input.userId, reviewId: input.reviewId, issuedBy: access.actor.id, expiresAt: now + CODE_VALID_MS }, now);
 	await audit.record(db, { at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'code_issued', childId: access.childId, resourceType: 'activation_code', resourceId: id });
 	return code;

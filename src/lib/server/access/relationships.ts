@@ -33,6 +33,7 @@ export async function loadFacts(db: Db, actor: Actor, ref: ResourceRef, today: s
 			.select('id')
 			.where('child_id', '=', childId)
 			.where('iro_id', '=', actor.id)
+			.where('starts_on', '<=', today)
 			.where('ends_on', 'is', null)
 			.executeTakeFirst();
 		relation = a ? 'allocated-iro' : 'none';

@@ -19,7 +19,7 @@ export async function listChildren(_access: Access<'admin.manage'>) {
 	const list = await children.list(db);
 	const out = [];
 	for (const c of list) {
-		const iro = await allocations.currentIro(db, c.id);
+		const iro = await allocations.currentIro(db, c.id, londonDate(Date.now()));
 		const review = await reviews.currentForChild(db, c.id);
 		out.push({ id: c.id, name: c.preferredName, iroName: iro?.displayName ?? null, dueDate: review?.dueDate ?? null, scheduledDate: review?.scheduledDate ?? null });
 	}
@@ -48,7 +48,7 @@ export async function childDetail(access: Access<'admin.manage'>, childId: strin
 	const people = await children.people(db, childId);
 	const account = await children.accountFor(db, childId);
 	const review = await reviews.currentForChild(db, childId);
-	const iro = await allocations.currentIro(db, childId);
+	const iro = await allocations.currentIro(db, childId, londonDate(Date.now()));
 	const iros = (await users.listByRole(db, 'iro')).filter((u) => u.active).map((u) => ({ id: u.id, name: u.displayName }));
 	const respondentIds = [...(account ? [account.userId] : []), ...people.map((p) => p.userId)];
 	const latest = await codes.latestFor(db, respondentIds);

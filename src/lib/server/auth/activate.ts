@@ -2,7 +2,7 @@ import type { FieldError } from '$lib/forms/types';
 import type { Db } from '../db';
 import * as codes from '../data/activation-codes';
 import * as audit from '../data/audit';
-import { LIMITS, check, recordFailure } from '../data/rate-limits';
+import { LIMITS, consume, release } from '../data/rate-limits';
 import * as users from '../data/users';
 import { CODE_CLAIM_MS, hashCode, looksLikeCode } from './activation';
 import type { Role } from './actor';
@@ -23,21 +23,20 @@ export type ClaimResult =
 
 export async function claimCode(db: Db, input: { code: string; address: string }, now: number): Promise<ClaimResult> {
 	for (const [limit, key] of [[LIMITS.activationByAddress, input.address], [LIMITS.activationService, 'service']] as const) {
-		const state = await check(db, limit, key, now);
+		const state = await consume(db, limit, key, now);
 		if (state.blocked) return { kind: 'limited', retryAfterSeconds: state.retryAfterSeconds };
 	}
 	const record = looksLikeCode(input.code) ? await codes.byHash(db, hashCode(input.code)) : undefined;
-	const fail = async (kind: 'invalid' | 'used' | 'expired' | 'in-use') => {
-		await recordFailure(db, LIMITS.activationByAddress, input.address, now);
-		await recordFailure(db, LIMITS.activationService, 'service', now);
-		return { kind };
-	};
+	// Attempts were counted above; a wrong code keeps its count (SEC-A3).
+	const fail = async (kind: 'invalid' | 'used' | 'expired' | 'in-use') => ({ kind });
 	if (!record || record.revokedAt !== null) return fail('invalid');
 	if (record.usedAt !== null) return fail('used');
 	if (record.expiresAt <= now) return fail('expired');
 	const user = await users.get(db, record.userId);
 	if (!user || !user.active) return fail('invalid');
 	if (!(await codes.claim(db, record.id, now, now + CODE_CLAIM_MS))) return fail('in-use');
+	await release(db, LIMITS.activationByAddress, input.address);
+	await release(db, LIMITS.activationService, 'service');
 	const { token } = await createSession(db, { id: user.id, role: user.role }, now, 'activation', record.id);
 	await audit.record(db, { at: now, actorId: user.id, actorRole: user.role, action: 'code_claimed', resourceType: 'activation_code', resourceId: record.id });
 	return { kind: 'ok', token };

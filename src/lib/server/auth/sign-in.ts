@@ -2,7 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db';
 import * as audit from '../data/audit';
-import { LIMITS, check, recordFailure, reset, type Limit } from '../data/rate-limits';
+import { LIMITS, consume, release, reset, type Limit } from '../data/rate-limits';
 import * as users from '../data/users';
 import type { Actor } from './actor';
 import { verifySecret } from './password';
@@ -34,19 +34,19 @@ async function attempt(
 	const staffRoles = ['admin', 'iro', 'advocate'];
 	const usable = creds && creds.active && staffRoles.includes(creds.role) === input.staff ? creds : undefined;
 	const accountKey = usable ? usable.id : nameKey(input.name);
+	// Each attempt is counted before the hash is checked, and given back if it succeeds (SEC-R1).
 	for (const [limit, key] of [[accountLimit, accountKey], [LIMITS.signInByAddress, input.address]] as const) {
-		const state = await check(db, limit, key, now);
+		const state = await consume(db, limit, key, now);
 		if (state.blocked) return { kind: 'limited', retryAfterSeconds: state.retryAfterSeconds };
 	}
 	// Hashing is slow on purpose; it runs outside any transaction (STYLE §4.5).
 	const ok = await verifySecret(usable?.passwordHash ?? null, input.secret);
 	if (!ok || !usable) {
-		await recordFailure(db, accountLimit, accountKey, now);
-		await recordFailure(db, LIMITS.signInByAddress, input.address, now);
 		await audit.record(db, { at: now, actorId: usable?.id ?? null, actorRole: usable?.role ?? null, action: 'sign_in_failed', outcome: 'failed' });
 		return { kind: 'invalid' };
 	}
 	await reset(db, accountLimit, accountKey);
+	await release(db, LIMITS.signInByAddress, input.address);
 	const { token } = await createSession(db, { id: usable.id, role: usable.role }, now);
 	await audit.record(db, { at: now, actorId: usable.id, actorRole: usable.role, action: 'sign_in' });
 	return { kind: 'ok', token, userId: usable.id, role: usable.role };

@@ -1,3 +1,4 @@
+import { londonDate } from '$lib/domain/calendar';
 import { ageOn } from '$lib/domain/calendar';
 import { formIdFor, reviewDateFor, type FormBand } from '$lib/domain/age-band';
 import { questionsFor } from '$lib/forms/define';
@@ -44,7 +45,7 @@ export async function loadContext(db: Db, access: Access<'review.answer'>, kind:
 		form = id && hasForm(id) ? latestForm(id) : null;
 	}
 	const age = kind === 'young-person' ? ageOn(child.dateOfBirth, reviewDate) : null;
-	const iro = await allocations.currentIro(db, child.id);
+	const iro = await allocations.currentIro(db, child.id, londonDate(Date.now()));
 	return {
 		review, reviewDate, childName: child.preferredName, iroName: iro?.displayName ?? null, kind, form,
 		questions: form ? questionsFor(form, age) : [],

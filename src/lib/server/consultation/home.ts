@@ -1,3 +1,4 @@
+import { londonDate } from '$lib/domain/calendar';
 import { reviewDateFor } from '$lib/domain/age-band';
 import type { Access } from '../access/require';
 import { database } from '../db';
@@ -48,7 +49,7 @@ export async function loadHome(access: Access<'respondent.home'>): Promise<HomeR
 			date: review.scheduledDate,
 			time: review.scheduledTime,
 			dueBy: reviewDateFor({ scheduled: null, due: review.dueDate }),
-			iroName: (await allocations.currentIro(db, child.id))?.displayName ?? null,
+			iroName: (await allocations.currentIro(db, child.id, londonDate(Date.now())))?.displayName ?? null,
 			status: !c ? 'not-started' : c.status === 'submitted' ? 'sent' : 'started',
 			href: `${basePath(kind, review.id)}/start`
 		});

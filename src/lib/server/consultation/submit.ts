@@ -1,3 +1,4 @@
+import { londonDate } from '$lib/domain/calendar';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
@@ -73,7 +74,7 @@ export async function send(access: Access<'review.answer'>, event: RequestEvent,
 	const now = Date.now();
 	const location = `${base}/sent`;
 	try {
-		const iro = await allocations.currentIro(db, ctx.review.childId);
+		const iro = await allocations.currentIro(db, ctx.review.childId, londonDate(Date.now()));
 		await db.transaction().execute(async (trx) => {
 			await consultations.markSubmitted(trx, consultation.id, now);
 			await audit.record(trx, { at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'submitted', childId: ctx.review.childId, resourceType: 'consultation', resourceId: consultation.id, requestId: event.locals.requestId });

@@ -19,24 +19,26 @@ export async function allocate(db: Db, childId: string, iroId: string, today: st
 }
 
 /** The IRO allocated to a child now, if any. */
-export async function currentIro(db: Db, childId: string): Promise<{ iroId: string; displayName: string } | undefined> {
+export async function currentIro(db: Db, childId: string, today: string): Promise<{ iroId: string; displayName: string } | undefined> {
 	const r = await db
 		.selectFrom('iro_allocation')
 		.innerJoin('app_user', 'app_user.id', 'iro_allocation.iro_id')
 		.select(['iro_allocation.iro_id', 'app_user.display_name'])
 		.where('iro_allocation.child_id', '=', childId)
+		.where('iro_allocation.starts_on', '<=', today)
 		.where('iro_allocation.ends_on', 'is', null)
 		.executeTakeFirst();
 	return r && { iroId: r.iro_id, displayName: r.display_name };
 }
 
 /** Is this IRO allocated to this child now? */
-export async function isAllocated(db: Db, childId: string, iroId: string): Promise<boolean> {
+export async function isAllocated(db: Db, childId: string, iroId: string, today: string): Promise<boolean> {
 	const r = await db
 		.selectFrom('iro_allocation')
 		.select('id')
 		.where('child_id', '=', childId)
 		.where('iro_id', '=', iroId)
+		.where('starts_on', '<=', today)
 		.where('ends_on', 'is', null)
 		.executeTakeFirst();
 	return r !== undefined;

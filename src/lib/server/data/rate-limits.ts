@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db';
 
 /**
@@ -12,39 +13,35 @@ export interface Limit {
 
 export type LimitState = { blocked: false } | { blocked: true; retryAfterSeconds: number };
 
-/** Is this key over its limit right now? Reads only; failures are counted by `recordFailure`. */
-export async function check(db: Db, limit: Limit, key: string, now: number): Promise<LimitState> {
+/**
+ * Counts one attempt BEFORE the slow check it guards, in one statement, so parallel guesses
+ * can't all pass a read-then-write gap (SEC-R1): a new window starts when the old has passed.
+ * Blocked once the count goes over `max`. A success gives the attempt back with `release`.
+ */
+export async function consume(db: Db, limit: Limit, key: string, now: number): Promise<LimitState> {
+	const expired = sql<boolean>`rate_limit.window_start + ${limit.windowMs} <= ${now}`;
 	const row = await db
-		.selectFrom('rate_limit')
-		.select(['window_start', 'count'])
-		.where('bucket', '=', limit.bucket)
-		.where('key', '=', key)
-		.executeTakeFirst();
-	if (!row || now >= row.window_start + limit.windowMs || row.count < limit.max) return { blocked: false };
-	return { blocked: true, retryAfterSeconds: Math.max(1, Math.ceil((row.window_start + limit.windowMs - now) / 1000)) };
-}
-
-/** Counts one failure, starting a new window when the old one has passed. */
-export async function recordFailure(db: Db, limit: Limit, key: string, now: number): Promise<void> {
-	const row = await db
-		.selectFrom('rate_limit')
-		.select(['window_start'])
-		.where('bucket', '=', limit.bucket)
-		.where('key', '=', key)
-		.executeTakeFirst();
-	if (row && now < row.window_start + limit.windowMs) {
-		await db
-			.updateTable('rate_limit')
-			.set((eb) => ({ count: eb('count', '+', 1) }))
-			.where('bucket', '=', limit.bucket)
-			.where('key', '=', key)
-			.execute();
-		return;
-	}
-	await db
 		.insertInto('rate_limit')
 		.values({ bucket: limit.bucket, key, window_start: now, count: 1 })
-		.onConflict((oc) => oc.columns(['bucket', 'key']).doUpdateSet({ window_start: now, count: 1 }))
+		.onConflict((oc) =>
+			oc.columns(['bucket', 'key']).doUpdateSet({
+				count: sql<number>`case when ${expired} then 1 else rate_limit.count + 1 end`,
+				window_start: sql<number>`case when ${expired} then ${now} else rate_limit.window_start end`
+			})
+		)
+		.returning(['count', 'window_start'])
+		.executeTakeFirstOrThrow();
+	if (Number(row.count) <= limit.max) return { blocked: false };
+	return { blocked: true, retryAfterSeconds: Math.max(1, Math.ceil((Number(row.window_start) + limit.windowMs - now) / 1000)) };
+}
+
+/** Gives back one attempt that turned out not to be a failure. */
+export async function release(db: Db, limit: Limit, key: string): Promise<void> {
+	await db
+		.updateTable('rate_limit')
+		.set({ count: sql<number>`case when count > 0 then count - 1 else 0 end` })
+		.where('bucket', '=', limit.bucket)
+		.where('key', '=', key)
 		.execute();
 }
 

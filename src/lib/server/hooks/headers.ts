@@ -43,12 +43,17 @@ export function withSecurityHeaders(response: Response, url: URL): Response {
 	if (url.protocol === 'https:') h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	h.set('x-content-type-options', 'nosniff');
 	h.set('x-frame-options', 'DENY');
-	h.set('referrer-policy', 'no-referrer');
+	// `same-origin`, not SECURITY §4's `no-referrer`: under `no-referrer` Chromium sends
+	// `Origin: null` on a plain (no-JS) form post, and Kit's origin check, which must stay on
+	// (SEC-C2), then refuses every form. `same-origin` still sends nothing to any other site.
+	h.set('referrer-policy', 'same-origin');
 	h.set('permissions-policy', PERMISSIONS_POLICY);
 	h.set('cross-origin-opener-policy', 'same-origin');
 	h.set('cross-origin-resource-policy', 'same-origin');
 	// SEC-D3: nothing that passes through handle is stored by the browser or a proxy.
 	h.set('cache-control', 'no-store');
 	h.delete('x-powered-by');
+	h.delete('server');
+	for (const name of [...h.keys()]) if (name.startsWith('access-control-')) h.delete(name);
 	return response;
 }

@@ -58,6 +58,9 @@ export function assemblePack(respondents: readonly PackRespondent[], viewer: Vie
 	const waiting: Pack['waiting'] = [];
 	const sorted = [...respondents].sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.displayName.localeCompare(b.displayName));
 	for (const r of sorted) {
+		// SEC-Z5, PRIV-11: a parent's or carer's copy carries only the child's shared answers, never
+		// another respondent's name, answers or whether they have started.
+		if ((viewer === 'parent' || viewer === 'carer') && r.kind !== 'young-person') continue;
 		const c = r.consultation;
 		if (!c || c.status !== 'submitted' || c.submittedAt === null) {
 			waiting.push({ respondentId: r.respondentId, kind: r.kind, displayName: r.displayName, invitedAt: r.invitedAt, started: c !== null });

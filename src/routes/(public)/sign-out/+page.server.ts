@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ locals }) => ({
 	staff: locals.actor ? ['admin', 'iro', 'advocate'].includes(locals.actor.role) : false
 });
 
-async function end(event: Parameters<NonNullable<Actions['default']>>[0], everywhere: boolean) {
+async function end(event: Parameters<NonNullable<Actions['now']>>[0], everywhere: boolean) {
 	const actor = requireSelf('full', '/sign-out');
 	const db = database();
 	if (everywhere) await invalidateUserSessions(db, actor.id);
@@ -26,6 +26,6 @@ async function end(event: Parameters<NonNullable<Actions['default']>>[0], everyw
 }
 
 export const actions: Actions = {
-	default: async (event) => end(event, false),
+	now: async (event) => end(event, false),
 	everywhere: async (event) => end(event, true)
 };
