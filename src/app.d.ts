@@ -10,6 +10,8 @@ declare global {
 			locale: Locale;
 			t: Translate;
 			requestId: string;
+			/** Set by sign-out and Exit; the header hook sends it as Clear-Site-Data (D12). */
+			clearSiteData?: string;
 		}
 		interface Error {
 			message: string;

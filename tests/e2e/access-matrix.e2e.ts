@@ -19,7 +19,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import ts from 'typescript';
-import { HOME, MATRIX, SIGN_IN, STATEFUL_LAST, TERMINAL, WHO, sensitiveStrings, type Rule, type Target, type Who } from '../fixtures/access-matrix';
+import { HOME, MATRIX, SIGN_IN, STATEFUL_LAST, TERMINAL, WHO, WITHOUT_SESSION, sensitiveStrings, type Rule, type Target, type Who } from '../fixtures/access-matrix';
 import { CANARY, PERSONAS, RESPONDENT_PASSPHRASE, STAFF_PASSWORD, type PersonaName, type SeededIds } from '../fixtures/personas';
 import { expect, test } from './support/fixtures';
 
@@ -307,13 +307,16 @@ test.describe('access matrix (SECURITY §2, SEC-Z1)', () => {
 		const noEntry = CELLS.filter((c) => !(c.key in MATRIX)).map((c) => `  ${c.key}   (${c.file})`);
 		const noRoute = Object.keys(MATRIX).filter((k) => !found.has(k)).map((k) => `  ${k}`);
 		const badTarget = CELLS.filter((c) => c.key in MATRIX && !Array.isArray(MATRIX[c.key]!.allowed) && !c.params.some((p) => p === 'reviewId' || p === 'childId'));
-		const terminal = TERMINAL.filter((k) => !found.has(k));
+		const terminal = [...TERMINAL, ...WITHOUT_SESSION].filter((k) => !found.has(k));
+		// A request sent without a session must follow one that ended it.
+		const unsafe = WITHOUT_SESSION.filter((k) => TERMINAL.indexOf(k) < 1);
 		expect(
-			[...noEntry, ...noRoute, ...terminal, ...badTarget.map((c) => c.key)],
+			[...noEntry, ...noRoute, ...terminal, ...unsafe, ...badTarget.map((c) => c.key)],
 			[
 				noEntry.length ? `Routes or actions with no entry in tests/fixtures/access-matrix.ts (decide who may use them from SECURITY §2):\n${noEntry.join('\n')}` : '',
 				noRoute.length ? `Entries with no route (remove them, or the route went missing):\n${noRoute.join('\n')}` : '',
-				terminal.length ? `TERMINAL lists requests that no longer exist: ${terminal.join(', ')}` : '',
+				terminal.length ? `TERMINAL or WITHOUT_SESSION lists requests that no longer exist: ${terminal.join(', ')}` : '',
+				unsafe.length ? `WITHOUT_SESSION requests must be in TERMINAL after one that ends the session: ${unsafe.join(', ')}` : '',
 				badTarget.length ? `Per-target (A/C) rules on routes without ids: ${badTarget.map((c) => c.key).join(', ')}` : ''
 			]
 				.filter(Boolean)
@@ -364,11 +367,13 @@ test.describe('access matrix (SECURITY §2, SEC-Z1)', () => {
 				if (who !== 'anonymous') await signIn(api, who, origin);
 				for (const run of main) await record(api, run, who);
 				// The terminal requests end the session: each gets a fresh sign-in, then the old
-				// cookie must no longer open the persona's start page (SEC-S4, D12, D13).
+				// cookie must no longer open the persona's start page (SEC-S4, D12, D13). The
+				// WITHOUT_SESSION ones go out signed out, so they can't end other files' sessions.
 				for (const run of finale) {
-					if (who !== 'anonymous') await signIn(api, who, origin);
+					const live = who !== 'anonymous' && !WITHOUT_SESSION.includes(run.cell.key);
+					if (live) await signIn(api, who, origin);
 					await record(api, run, who);
-					if (who === 'anonymous') continue;
+					if (!live) continue;
 					const home = await api.get(HOME[who], { maxRedirects: 0 });
 					const to = pathOf(home.headers()['location'] ?? null, base);
 					if (!(home.status() === 303 && to?.startsWith('/sign-in'))) {

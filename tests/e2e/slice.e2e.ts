@@ -42,11 +42,11 @@ test('an admin sets up a child, the young person answers and resumes, and the al
 	await page.getByRole('link', { name: 'Add a member of staff' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add a member of staff');
 	// Bad input: an empty form shows the error summary, an "Error: " title, and keeps nothing lost.
-	await page.getByLabel('Full name').fill('Rowan Test');
+	await page.getByLabel('Full name').fill(`Rowan ${suffix}`);
 	await page.getByRole('button', { name: 'Add and create a code' }).click();
 	await expect(page.getByText('There is a problem')).toBeVisible();
 	await expect(page).toHaveTitle(/^Error: /);
-	await expect(page.getByLabel('Full name')).toHaveValue('Rowan Test');
+	await expect(page.getByLabel('Full name')).toHaveValue(`Rowan ${suffix}`);
 	await checked(page);
 	await page.getByLabel('IRO', { exact: true }).check();
 	await page.getByLabel('Work email address').fill(iroEmail);
@@ -67,7 +67,7 @@ test('an admin sets up a child, the young person answers and resumes, and the al
 	await checked(page);
 	const childUrl = page.url();
 
-	await page.getByLabel('Allocated IRO').selectOption({ label: 'Rowan Test' });
+	await page.getByLabel('Allocated IRO').selectOption({ label: `Rowan ${suffix}` });
 	await page.getByRole('button', { name: 'Allocate' }).click();
 	await expect(page.getByText('The IRO has been allocated.')).toBeVisible();
 

@@ -1,10 +1,13 @@
-import { SHARE_SUFFIX } from './validate';
+import { hasShareChoice, SHARE_SUFFIX } from './validate';
 import type { Answer, Question } from './types';
 
 /** Field values as a page posts them, so a saved answer and a failed post render the same way. */
 export type RawFields = Record<string, string | string[]>;
 
-/** A stored answer turned back into the fields its page shows. */
+/**
+ * A stored answer turned back into the fields its page shows: a drawing as the JSON its canvas
+ * posts, a date as `YYYY-MM-DD`, and the sharing choice of text and drawings.
+ */
 export function answerToRaw(question: Question, answer: Answer | null | undefined): RawFields {
 	if (!answer) return {};
 	const v = answer.value;
@@ -12,6 +15,8 @@ export function answerToRaw(question: Question, answer: Answer | null | undefine
 	if (v.kind === 'choice') raw[question.id] = v.value;
 	else if (v.kind === 'choices') raw[question.id] = v.values;
 	else if (v.kind === 'text') raw[question.id] = v.text;
-	if (question.kind === 'text' && !question.fixedVisibility) raw[question.id + SHARE_SUFFIX] = answer.visibility;
+	else if (v.kind === 'drawing') raw[question.id] = JSON.stringify(v.strokes);
+	else if (v.kind === 'date') raw[question.id] = v.date;
+	if (hasShareChoice(question)) raw[question.id + SHARE_SUFFIX] = answer.visibility;
 	return raw;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineForm } from './define';
-import type { Question } from './types';
-import { countCodePoints, fieldNames, normaliseText, validatePage } from './validate';
+import { DRAWING, type Question } from './types';
+import { countCodePoints, fieldNames, normaliseText, parseStrokes, validatePage } from './validate';
 
 const FAMILY = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}'; // 👨‍👩‍👧‍👦, 7 code points
 const FACES = ['very-unhappy', 'unhappy', 'okay', 'happy', 'very-happy'];
@@ -19,12 +19,34 @@ const form = defineForm({
 		{ id: 'needs', wording: 'w.needs', topic: 'my-meeting', kind: 'choices', options: ['breaks', 'other'], required: true },
 		{ id: 'since-good', wording: 'w.since-good', topic: 'since-last-time', kind: 'text' },
 		{ id: 'short', wording: 'w.short', topic: 'anything-else', kind: 'text', maxLength: 3 },
-		{ id: 'not-who', wording: 'w.not-who', topic: 'my-meeting', kind: 'text', fixedVisibility: 'iro-only' }
+		{ id: 'not-who', wording: 'w.not-who', topic: 'my-meeting', kind: 'text', fixedVisibility: 'iro-only' },
+		{
+			id: 'docs',
+			wording: 'w.docs',
+			topic: 'growing-up',
+			kind: 'choices',
+			options: ['passport', 'bank-account', 'none'],
+			exclusive: ['none', 'rather-not-say']
+		},
+		{ id: 'draw', wording: 'w.draw', topic: 'anything-else', kind: 'drawing' }
+	]
+});
+
+/** An adult's form: required text and dates are allowed here and only here. */
+const carerForm = defineForm({
+	id: 'validate-spec-carer',
+	version: 1,
+	audience: 'carer',
+	title: 'validate-spec-carer.title',
+	questions: [
+		{ id: 'settling', wording: 'c.settling', topic: 'home', kind: 'text', required: true, carryForward: true },
+		{ id: 'dentist', wording: 'c.dentist', topic: 'health', kind: 'date' },
+		{ id: 'assessed', wording: 'c.assessed', topic: 'health', kind: 'date', required: true }
 	]
 });
 
 function q(id: string): Question {
-	const found = form.questions.find((x) => x.id === id);
+	const found = [...form.questions, ...carerForm.questions].find((x) => x.id === id);
 	if (!found) throw new Error(`no question ${id}`);
 	return found;
 }
@@ -94,7 +116,9 @@ describe('fieldNames', () => {
 		['a choice posts its id', 'next', ['next']],
 		['checkboxes post their id', 'skills', ['skills']],
 		['text posts its id and a sharing choice', 'since-good', ['since-good', 'since-good-share']],
-		['fixed IRO-only text has no sharing choice', 'not-who', ['not-who']]
+		['fixed IRO-only text has no sharing choice', 'not-who', ['not-who']],
+		['a drawing posts its id and a sharing choice', 'draw', ['draw', 'draw-share']],
+		['a date posts its id only', 'dentist', ['dentist']]
 	])('%s', (_name, id, expected) => {
 		expect(fieldNames(q(id))).toEqual(expected);
 	});
@@ -365,5 +389,207 @@ describe('normaliseText properties', () => {
 			const withBad = s.slice(0, at) + (bad[Math.floor(next() * bad.length)] as string) + s.slice(at);
 			expect(normaliseText(withBad).ok, JSON.stringify(withBad)).toBe(false);
 		}
+	});
+});
+
+describe('validatePage: exclusive options', () => {
+	it.each([
+		['an exclusive option on its own', [['docs', 'none']], ['none']],
+		["I'd rather not say on its own", [['docs', 'rather-not-say']], ['rather-not-say']],
+		['several ordinary options together', [['docs', 'bank-account'], ['docs', 'passport']], ['passport', 'bank-account']]
+	] as [string, [string, string][], string[]][])('accepts %s', (_name, pairs, values) => {
+		expect(validatePage(q('docs'), body(pairs))).toEqual({
+			kind: 'ok',
+			answer: { questionId: 'docs', value: { kind: 'choices', values }, visibility: 'iro-only' }
+		});
+	});
+
+	it.each([
+		['"none" with another option', [['docs', 'passport'], ['docs', 'none']], 'none'],
+		["I'd rather not say with another option", [['docs', 'rather-not-say'], ['docs', 'bank-account']], 'rather-not-say'],
+		['two exclusive options: the first in option order is named', [['docs', 'rather-not-say'], ['docs', 'none']], 'none']
+	] as [string, [string, string][], string][])('refuses %s, naming the option by its label key', (_name, pairs, option) => {
+		expect(validatePage(q('docs'), body(pairs))).toEqual({
+			kind: 'invalid',
+			errors: { docs: { key: 'errors.exclusive-option', params: { option: `w.docs.options.${option}` } } },
+			raw: { docs: pairs.map(([, v]) => v) }
+		});
+	});
+
+	it('a question without exclusive options still takes any combination', () => {
+		const all = [['skills', 'money'], ['skills', 'rather-not-say']] as [string, string][];
+		expect(validatePage(q('skills'), body(all)).kind).toBe('ok');
+	});
+});
+
+describe('validatePage: drawings', () => {
+	const stroke = (points: number) => Array.from({ length: points * 2 }, (_, i) => i % 7);
+	const json = (strokes: number[][]) => JSON.stringify(strokes);
+
+	it.each([
+		['a single dot', '[[0,0]]', [[0, 0]]],
+		['the far corners of the canvas', '[[0,0,319,239]]', [[0, 0, 319, 239]]],
+		['two strokes, with spaces', ' [ [1, 2, 3, 4], [5,6] ] ', [[1, 2, 3, 4], [5, 6]]],
+		['whole numbers written as 1.0 or 1e1', '[[1.0,1e1]]', [[1, 10]]],
+		['200 strokes of 25 points: 5,000 points', json(Array.from({ length: 200 }, () => stroke(25))), Array.from({ length: 200 }, () => stroke(25))]
+	] as [string, string, number[][]][])('stores %s', (_name, posted, strokes) => {
+		expect(validatePage(q('draw'), body([['draw', posted], ['draw-share', 'everyone']]))).toEqual({
+			kind: 'ok',
+			answer: { questionId: 'draw', value: { kind: 'drawing', strokes }, visibility: 'everyone' }
+		});
+	});
+
+	it('keeps the default sharing, only my IRO, when none is posted', () => {
+		expect(validatePage(q('draw'), body([['draw', '[[1,1]]']]))).toMatchObject({ answer: { visibility: 'iro-only' } });
+	});
+
+	it.each([
+		['no field at all (JS off, "skip")', []],
+		['an empty field', [['draw', '']]],
+		['only spaces', [['draw', '  ']]],
+		['an empty list of strokes', [['draw', '[]']]],
+		['an empty drawing shared with everyone: nothing to share', [['draw', '[]'], ['draw-share', 'everyone']]]
+	] as [string, [string, string][]][])('skips %s', (_name, pairs) => {
+		expect(validatePage(q('draw'), body(pairs))).toEqual({
+			kind: 'ok',
+			answer: { questionId: 'draw', value: { kind: 'skipped' }, visibility: 'iro-only' }
+		});
+	});
+
+	it.each([
+		['text that is not JSON', 'a cat'],
+		['cut-off JSON', '[[1,2'],
+		['a JSON object', '{"strokes":[[1,2]]}'],
+		['a number', '5'],
+		['null', 'null'],
+		['a flat list of numbers', '[1,2]'],
+		['an empty stroke', '[[]]'],
+		['a stroke with an odd count (half a point)', '[[1,2,3]]'],
+		['a fraction', '[[1.5,2]]'],
+		['a number as a string', '[["1",2]]'],
+		['true', '[[true,1]]'],
+		['null as a coordinate', '[[null,1]]'],
+		['a nested list as a coordinate', '[[[1],1]]'],
+		['a negative x', '[[-1,0]]'],
+		['x at the canvas width', `[[${DRAWING.width},0]]`],
+		['y at the canvas height', `[[0,${DRAWING.height}]]`],
+		['a huge number', '[[1e400,0]]'],
+		['201 strokes', json(Array.from({ length: 201 }, () => [1, 1]))],
+		['5,001 points', json([...Array.from({ length: 200 }, () => stroke(25)).slice(0, 199), stroke(26)])],
+		['more than 65,536 characters, even of spaces', `${' '.repeat(DRAWING.maxChars)}[]`]
+	])('a broken drawing is invalid, never a 400, and comes back as sent: %s', (_name, posted) => {
+		expect(validatePage(q('draw'), body([['draw', posted], ['draw-share', 'iro-and-social-worker']]))).toEqual({
+			kind: 'invalid',
+			errors: { draw: { key: 'errors.drawing-invalid' } },
+			raw: { draw: posted, 'draw-share': 'iro-and-social-worker' }
+		});
+	});
+
+	it.each([
+		['a drawing posted twice', [['draw', '[[1,1]]'], ['draw', '[[2,2]]']]],
+		['a forged share value', [['draw', '[[1,1]]'], ['draw-share', 'the-internet']]],
+		['a share value posted twice', [['draw', '[[1,1]]'], ['draw-share', 'iro-only'], ['draw-share', 'everyone']]],
+		['a key from another page', [['draw', '[[1,1]]'], ['since-good', 'hi']]]
+	] as [string, [string, string][]][])('a forgery is malformed: %s', (_name, pairs) => {
+		expect(validatePage(q('draw'), body(pairs))).toEqual({ kind: 'malformed' });
+	});
+
+	it('parseStrokes copies the strokes, so nothing else rides along', () => {
+		expect(parseStrokes('[[3,4]]')).toEqual([[3, 4]]);
+		expect(parseStrokes('[[3,4]]')?.[0]).not.toHaveProperty('extra');
+	});
+});
+
+describe('validatePage: dates', () => {
+	const TODAY = '2025-06-15';
+
+	it.each([
+		['today', '2025-06-15'],
+		['a leap day', '2024-02-29'],
+		['the earliest date', '1900-01-01'],
+		['a date with spaces around it', ' 2025-01-02 ']
+	])('stores %s', (_name, posted) => {
+		expect(validatePage(q('dentist'), body([['dentist', posted]]), [], TODAY)).toEqual({
+			kind: 'ok',
+			answer: { questionId: 'dentist', value: { kind: 'date', date: posted.trim() }, visibility: 'iro-only' }
+		});
+	});
+
+	it.each([
+		['no field', []],
+		['an empty field', [['dentist', '']]],
+		['only spaces', [['dentist', ' ']]]
+	] as [string, [string, string][]][])('an optional date left blank is skipped: %s', (_name, pairs) => {
+		expect(validatePage(q('dentist'), body(pairs), [], TODAY)).toEqual({
+			kind: 'ok',
+			answer: { questionId: 'dentist', value: { kind: 'skipped' }, visibility: 'iro-only' }
+		});
+	});
+
+	it.each([
+		['tomorrow', '2025-06-16'],
+		['29 February in a common year', '2023-02-29'],
+		['month 13', '2025-13-01'],
+		['31 April', '2025-04-31'],
+		['day 0', '2025-04-00'],
+		['a British-style date', '15/06/2025'],
+		['no leading zeros', '2025-6-1'],
+		['before 1900', '1899-12-31'],
+		['a word', 'yesterday'],
+		['a date and time', '2025-06-15T00:00']
+	])('a date that is not real, or is in the future, is invalid: %s', (_name, posted) => {
+		expect(validatePage(q('dentist'), body([['dentist', posted]]), [], TODAY)).toEqual({
+			kind: 'invalid',
+			errors: { dentist: { key: 'errors.date-invalid' } },
+			raw: { dentist: posted }
+		});
+	});
+
+	it('a required date left blank asks for the date', () => {
+		expect(validatePage(q('assessed'), body([['assessed', '']]), [], TODAY)).toEqual({
+			kind: 'invalid',
+			errors: { assessed: { key: 'errors.date-needed' } },
+			raw: { assessed: '' }
+		});
+	});
+
+	it('without a "today", the clock decides what is in the future', () => {
+		expect(validatePage(q('dentist'), body([['dentist', '2999-01-01']])).kind).toBe('invalid');
+		expect(validatePage(q('dentist'), body([['dentist', '2000-01-01']])).kind).toBe('ok');
+	});
+
+	it.each([
+		['a date posted twice', [['dentist', '2025-01-01'], ['dentist', '2025-01-02']]],
+		['a sharing choice on a date', [['dentist', '2025-01-01'], ['dentist-share', 'everyone']]]
+	] as [string, [string, string][]][])('a forgery is malformed: %s', (_name, pairs) => {
+		expect(validatePage(q('dentist'), body(pairs), [], TODAY)).toEqual({ kind: 'malformed' });
+	});
+});
+
+describe("validatePage: required text on an adult's form", () => {
+	it.each([
+		['no field', []],
+		['an empty answer', [['settling', '']]],
+		['only spaces and new lines', [['settling', ' \r\n ']]]
+	] as [string, [string, string][]][])('asks for an answer: %s', (_name, pairs) => {
+		const typed = pairs[0]?.[1] ?? '';
+		expect(validatePage(q('settling'), body(pairs))).toEqual({
+			kind: 'invalid',
+			errors: { settling: { key: 'errors.text-needed' } },
+			raw: { settling: typed, 'settling-share': 'iro-only' }
+		});
+	});
+
+	it('stores an answer', () => {
+		expect(validatePage(q('settling'), body([['settling', ' Settled well ']]))).toEqual({
+			kind: 'ok',
+			answer: { questionId: 'settling', value: { kind: 'text', text: 'Settled well' }, visibility: 'iro-only' }
+		});
+	});
+
+	it('a control character is refused before the answer is counted as missing', () => {
+		expect(validatePage(q('settling'), body([['settling', '\u0000']]))).toMatchObject({
+			errors: { settling: { key: 'errors.text-bad-characters' } }
+		});
 	});
 });

@@ -1,8 +1,12 @@
+import { isIsoDate, londonDate, type IsoDate } from '$lib/domain/calendar';
 import {
 	DEFAULT_TEXT_LIMIT,
+	DRAWING,
 	VISIBILITIES,
 	type Answer,
 	type ChoiceQuestion,
+	type DateQuestion,
+	type DrawingQuestion,
 	type FieldError,
 	type Question,
 	type TextQuestion,
@@ -18,8 +22,13 @@ import {
 export const ERROR_KEYS = [
 	'errors.choose-one',
 	'errors.choose-at-least-one',
+	'errors.exclusive-option',
 	'errors.text-too-long',
-	'errors.text-bad-characters'
+	'errors.text-bad-characters',
+	'errors.text-needed',
+	'errors.drawing-invalid',
+	'errors.date-invalid',
+	'errors.date-needed'
 ] as const;
 export type ErrorKey = (typeof ERROR_KEYS)[number];
 
@@ -30,8 +39,11 @@ export type PageResult =
 	| { kind: 'invalid'; errors: Record<string, FieldError>; raw: Record<string, string | string[]> }
 	| { kind: 'malformed' };
 
-/** The suffix of a text question's sharing field (DOMAIN §5.6). */
+/** The suffix of a text or drawing question's sharing field (DOMAIN §5.6). */
 export const SHARE_SUFFIX = '-share';
+
+/** The earliest date a `date` question accepts: anything before is a slip, not a real record. */
+export const EARLIEST_DATE: IsoDate = '1900-01-01';
 
 /**
  * C0 controls except tab (U+0009) and LF (U+000A), DEL, C1 controls, and the noncharacters
@@ -66,11 +78,14 @@ export function countCodePoints(s: string): number {
 	return n;
 }
 
+/** Does this question post a sharing choice? Text (unless fixed IRO-only) and drawings do (DOMAIN §5.6). */
+export function hasShareChoice(question: Question): boolean {
+	return (question.kind === 'text' && !question.fixedVisibility) || question.kind === 'drawing';
+}
+
 /** Field names a question posts, in order (STYLE §4.8: the first is the question id). */
 export function fieldNames(question: Question): string[] {
-	return question.kind === 'text' && !question.fixedVisibility
-		? [question.id, question.id + SHARE_SUFFIX]
-		: [question.id];
+	return hasShareChoice(question) ? [question.id, question.id + SHARE_SUFFIX] : [question.id];
 }
 
 type Posted = Map<string, string[]>;
@@ -92,17 +107,21 @@ function collect(form: FormData | URLSearchParams): Posted | null {
  * - `malformed`: a key that isn't this page's or in `extraAllowed`, a single-valued key twice, a
  *   value that isn't an option, or a sharing value that isn't a visibility. No honest browser
  *   sends these, so the route answers 400.
- * - `invalid`: a person's slip (nothing chosen on a required page, text too long, a control
- *   character). Errors are keyed by the question id, so the summary links to `#<id>`; `raw` holds
- *   exactly what was sent for this question so nothing typed is lost.
+ * - `invalid`: a person's slip (nothing chosen on a required page, "none" ticked with another
+ *   option, text too long or missing on an adult's required page, a control character, a drawing
+ *   that isn't a valid drawing, a date that isn't real or is in the future). Errors are keyed by the
+ *   question id, so the summary links to `#<id>`; `raw` holds exactly what was sent for this
+ *   question so nothing typed or drawn is lost.
  * - `ok`: the answer to store. An empty optional page is `skipped`.
  *
  * `extraAllowed` keys (a CSRF token, a "save and come back" button) are the caller's to check.
+ * `today` (Europe/London) bounds a `date` answer; it defaults to the clock, and tests pass it in.
  */
 export function validatePage(
 	question: Question,
 	form: FormData | URLSearchParams,
-	extraAllowed: readonly string[] = []
+	extraAllowed: readonly string[] = [],
+	today: IsoDate = londonDate(Date.now())
 ): PageResult {
 	const posted = collect(form);
 	if (!posted) return { kind: 'malformed' };
@@ -110,7 +129,16 @@ export function validatePage(
 	for (const key of posted.keys()) {
 		if (!ours.includes(key) && !extraAllowed.includes(key)) return { kind: 'malformed' };
 	}
-	return question.kind === 'text' ? validateText(question, posted) : validateChoice(question, posted);
+	switch (question.kind) {
+		case 'text':
+			return validateText(question, posted);
+		case 'drawing':
+			return validateDrawing(question, posted);
+		case 'date':
+			return validateDate(question, posted, today);
+		default:
+			return validateChoice(question, posted);
+	}
 }
 
 function validateChoice(question: ChoiceQuestion, posted: Posted): PageResult {
@@ -130,10 +158,16 @@ function validateChoice(question: ChoiceQuestion, posted: Posted): PageResult {
 		values = value === '' ? [] : [value];
 	}
 
+	const raw = (): Record<string, string | string[]> => ({ [question.id]: question.kind === 'choices' ? [...sent] : (sent[0] ?? '') });
 	if (values.length === 0 && question.required) {
 		const key = question.kind === 'choices' ? 'errors.choose-at-least-one' : 'errors.choose-one';
-		const raw = question.kind === 'choices' ? [...sent] : (sent[0] ?? '');
-		return { kind: 'invalid', errors: { [question.id]: { key } }, raw: { [question.id]: raw } };
+		return { kind: 'invalid', errors: { [question.id]: { key } }, raw: raw() };
+	}
+	// "None of these" or "I'd rather not say" ticked with something else: a slip, so say which one.
+	const alone = values.length > 1 ? values.find((v) => question.exclusive?.includes(v)) : undefined;
+	if (alone !== undefined) {
+		const error: FieldError = { key: 'errors.exclusive-option', params: { option: optionKey(question, alone) } };
+		return { kind: 'invalid', errors: { [question.id]: error }, raw: raw() };
 	}
 
 	// Choice and face answers start as IRO-only (PRIV-7); the check-your-answers page may widen them.
@@ -143,25 +177,42 @@ function validateChoice(question: ChoiceQuestion, posted: Posted): PageResult {
 	return ok(question.id, { kind: 'choice', value: values[0] as string }, visibility);
 }
 
-function validateText(question: TextQuestion, posted: Posted): PageResult {
-	const sent = posted.get(question.id) ?? [];
-	if (sent.length > 1) return { kind: 'malformed' };
-	const typed = sent[0] ?? '';
+/**
+ * The i18n key of an option's label, passed as the `option` param of `errors.exclusive-option`; the
+ * English message nests it with `$t(forms:{{option}})` so the person sees the label, never a value.
+ */
+function optionKey(question: ChoiceQuestion, value: string): string {
+	return `${question.wording}.options.${value}`;
+}
 
-	const shareKey = question.id + SHARE_SUFFIX;
+/**
+ * The single value of the question's own field and, for a question with a sharing choice, the
+ * chosen visibility (default only my IRO, PRIV-7). Null when either is repeated or forged.
+ */
+function single(question: Question, posted: Posted): { typed: string; visibility: Visibility; raw: Record<string, string> } | null {
+	const sent = posted.get(question.id) ?? [];
+	if (sent.length > 1) return null;
+	const typed = sent[0] ?? '';
+	const raw: Record<string, string> = { [question.id]: typed };
 	let visibility: Visibility = 'iro-only';
-	if (!question.fixedVisibility) {
+	if (hasShareChoice(question)) {
+		const shareKey = question.id + SHARE_SUFFIX;
 		const shares = posted.get(shareKey) ?? [];
-		if (shares.length > 1) return { kind: 'malformed' };
+		if (shares.length > 1) return null;
 		const share = shares[0];
 		if (share !== undefined) {
-			if (!isVisibility(share)) return { kind: 'malformed' };
+			if (!isVisibility(share)) return null;
 			visibility = share;
 		}
+		raw[shareKey] = visibility;
 	}
+	return { typed, visibility, raw };
+}
 
-	const raw: Record<string, string | string[]> = { [question.id]: typed };
-	if (!question.fixedVisibility) raw[shareKey] = visibility;
+function validateText(question: TextQuestion, posted: Posted): PageResult {
+	const field = single(question, posted);
+	if (!field) return { kind: 'malformed' };
+	const { typed, visibility, raw } = field;
 
 	const normalised = normaliseText(typed);
 	if (!normalised.ok) return { kind: 'invalid', errors: { [question.id]: normalised.error }, raw };
@@ -171,9 +222,76 @@ function validateText(question: TextQuestion, posted: Posted): PageResult {
 		const error: FieldError = { key: 'errors.text-too-long', params: { max, count } };
 		return { kind: 'invalid', errors: { [question.id]: error }, raw };
 	}
+	// Only an adult's form requires text (defineForm); a child's empty text is always a skip.
+	if (normalised.text === '' && question.required) {
+		return { kind: 'invalid', errors: { [question.id]: { key: 'errors.text-needed' } }, raw };
+	}
 	// An empty answer shares nothing, so it keeps the default.
 	if (normalised.text === '') return ok(question.id, { kind: 'skipped' }, 'iro-only');
 	return ok(question.id, { kind: 'text', text: normalised.text }, visibility);
+}
+
+/**
+ * A drawing is one field of JSON, `[[x,y,x,y,…],…]` (SECURITY D22, §7). Nothing drawn (empty, only
+ * spaces, or `[]`) is a skip, as with JS off. Anything else that isn't a valid drawing is `invalid`,
+ * never `malformed`: a child's broken drawing must not end in a 400, and what was sent comes back.
+ */
+function validateDrawing(question: DrawingQuestion, posted: Posted): PageResult {
+	const field = single(question, posted);
+	if (!field) return { kind: 'malformed' };
+	const { typed, visibility, raw } = field;
+	const invalid: PageResult = { kind: 'invalid', errors: { [question.id]: { key: 'errors.drawing-invalid' } }, raw };
+	if (typed.trim() === '') return ok(question.id, { kind: 'skipped' }, 'iro-only');
+	const strokes = parseStrokes(typed);
+	if (!strokes) return invalid;
+	if (strokes.length === 0) return ok(question.id, { kind: 'skipped' }, 'iro-only');
+	return ok(question.id, { kind: 'drawing', strokes }, visibility);
+}
+
+/**
+ * The strokes in a posted drawing, or null unless it is a JSON array of at most 200 strokes, each a
+ * non-empty flat list of x,y pairs of whole numbers inside the canvas, 5,000 points in all.
+ */
+export function parseStrokes(json: string): number[][] | null {
+	if (json.length > DRAWING.maxChars) return null;
+	let value: unknown;
+	try {
+		value = JSON.parse(json);
+	} catch {
+		return null;
+	}
+	if (!Array.isArray(value) || value.length > DRAWING.maxStrokes) return null;
+	let points = 0;
+	const strokes: number[][] = [];
+	for (const stroke of value as unknown[]) {
+		if (!Array.isArray(stroke) || stroke.length === 0 || stroke.length % 2 !== 0) return null;
+		points += stroke.length / 2;
+		if (points > DRAWING.maxPoints) return null;
+		for (let i = 0; i < stroke.length; i++) {
+			const n: unknown = stroke[i];
+			const max = i % 2 === 0 ? DRAWING.width : DRAWING.height;
+			if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n >= max) return null;
+		}
+		strokes.push([...(stroke as number[])]);
+	}
+	return strokes;
+}
+
+/** A real calendar date, `YYYY-MM-DD`, from 1900 up to today (Europe/London); empty is a skip unless required. */
+function validateDate(question: DateQuestion, posted: Posted, today: IsoDate): PageResult {
+	const field = single(question, posted);
+	if (!field) return { kind: 'malformed' };
+	const { typed, raw } = field;
+	const date = typed.trim();
+	if (date === '') {
+		if (question.required) return { kind: 'invalid', errors: { [question.id]: { key: 'errors.date-needed' } }, raw };
+		return ok(question.id, { kind: 'skipped' }, 'iro-only');
+	}
+	// ISO strings of one shape compare as dates.
+	if (!isIsoDate(date) || date < EARLIEST_DATE || date > today) {
+		return { kind: 'invalid', errors: { [question.id]: { key: 'errors.date-invalid' } }, raw };
+	}
+	return ok(question.id, { kind: 'date', date }, 'iro-only');
 }
 
 function isVisibility(value: string): value is Visibility {

@@ -2,13 +2,12 @@ import { londonDate } from '$lib/domain/calendar';
 import { firstReviewDue, reviewMilestones } from '$lib/domain/review-schedule';
 import type { Access } from '../access/require';
 import { database } from '../db';
-import * as codes from '../data/activation-codes';
 import * as allocations from '../data/allocations';
 import * as children from '../data/children';
 import * as invitations from '../data/invitations';
 import * as reviews from '../data/reviews';
 import * as users from '../data/users';
-import { issueCode } from '../codes';
+import { listRespondents } from '../people';
 
 /**
  * The admin's child records (issue 3 §4). Admins manage records, links, allocations and codes;
@@ -46,25 +45,10 @@ export async function childDetail(access: Access<'admin.manage'>, childId: strin
 	const child = await children.get(db, childId);
 	if (!child) return null;
 	const people = await children.people(db, childId);
-	const account = await children.accountFor(db, childId);
 	const review = await reviews.currentForChild(db, childId);
 	const iro = await allocations.currentIro(db, childId, londonDate(Date.now()));
 	const iros = (await users.listByRole(db, 'iro')).filter((u) => u.active).map((u) => ({ id: u.id, name: u.displayName }));
-	const respondentIds = [...(account ? [account.userId] : []), ...people.map((p) => p.userId)];
-	const latest = await codes.latestFor(db, respondentIds);
-	const invited = review ? await invitations.forReviews(db, [review.id]) : [];
-	const now = Date.now();
-	const codeState = (userId: string) => {
-		const c = latest.get(userId);
-		if (!c) return 'none' as const;
-		if (c.usedAt) return 'used' as const;
-		if (c.revokedAt || c.expiresAt <= now) return 'expired' as const;
-		return 'issued' as const;
-	};
-	const respondents = [
-		...(account ? [{ userId: account.userId, name: child.preferredName, kind: 'young-person' as const, activated: account.activated, current: true }] : []),
-		...people.map((p) => ({ userId: p.userId, name: p.displayName, kind: p.relation, activated: p.activated, current: p.endsOn === null }))
-	].map((r) => ({ ...r, code: codeState(r.userId), invited: invited.some((i) => i.respondentId === r.userId) }));
+	const respondents = await listRespondents(db, childId, review?.id ?? null, Date.now());
 	return {
 		child,
 		iro,
@@ -113,16 +97,4 @@ export async function schedule(_access: Access<'admin.manage'>, childId: string,
 		for (const p of people) await invitations.ensure(trx, review.id, p.userId, p.relation, now);
 	});
 	return true;
-}
-
-/** A one-time code for one of this child's people, bound to the current review. */
-export async function issueFor(access: Access<'code.issue'>, childId: string, userId: string, now: number): Promise<{ code: string; name: string } | null> {
-	const db = database();
-	const account = await children.accountFor(db, childId);
-	const person = (await children.people(db, childId)).find((p) => p.userId === userId);
-	const name = account?.userId === userId ? (await children.get(db, childId))!.preferredName : person?.displayName;
-	if (!name) return null;
-	const review = await reviews.currentForChild(db, childId);
-	const code = await issueCode(db, access, { userId, reviewId: review?.id ?? null }, now);
-	return { code, name };
 }

@@ -1,5 +1,7 @@
 import { londonDate } from '$lib/domain/calendar';
 import { reviewDateFor } from '$lib/domain/age-band';
+import { can } from '../access/policy';
+import { loadFacts } from '../access/relationships';
 import type { Access } from '../access/require';
 import { database } from '../db';
 import * as allocations from '../data/allocations';
@@ -35,7 +37,13 @@ export async function loadHome(access: Access<'respondent.home'>): Promise<HomeR
 		const r = actor.childId ? await reviews.currentForChild(db, actor.childId) : undefined;
 		list = r ? [{ reviewId: r.id }] : [];
 	} else {
-		list = (await invitations.forRespondent(db, actor.id)).filter((i) => i.kind === kind);
+		// An invitation alone is not enough: the link (a placement, for a carer) must be active
+		// today, exactly as for answering (SECURITY §2, T2). A former carer sees nothing.
+		const today = londonDate(Date.now());
+		const invited = (await invitations.forRespondent(db, actor.id)).filter((i) => i.kind === kind);
+		for (const i of invited) {
+			if (can(actor, 'review.answer', await loadFacts(db, actor, { reviewId: i.reviewId }, today))) list.push(i);
+		}
 	}
 	const out: HomeReview[] = [];
 	for (const { reviewId } of list) {

@@ -1,4 +1,4 @@
-import { error, redirect, type Handle } from '@sveltejs/kit';
+import { error, type Handle } from '@sveltejs/kit';
 import type { Role } from '../auth/actor';
 
 /**
@@ -43,9 +43,19 @@ export const handleAudience: Handle = async ({ event, resolve }) => {
 	const path = routePath(event.url.pathname);
 	if (PUBLIC_PATHS.includes(path)) return resolve(event);
 	const audience = AUDIENCES.find((a) => under(path, a.prefix));
-	if (!audience) error(404, { message: 'Not found', code: 'not-found', id: event.locals.requestId });
+	// An unknown path is Kit's own 404; a real route outside every list is refused (deny by default).
+	if (!audience) {
+		if (event.route.id === null) return resolve(event);
+		error(404, { message: 'Not found', code: 'not-found', id: event.locals.requestId });
+	}
 	const actor = event.locals.actor;
-	if (!actor) redirect(303, audience.signIn);
-	if (actor.role !== audience.role) error(404, { message: 'Not found', code: 'not-found', id: event.locals.requestId });
+	// Returned, not thrown, so the header hook still wraps the response (SEC-C4).
+	if (!actor) return new Response(null, { status: 303, headers: { location: audience.signIn } });
+	if (actor.role !== audience.role) {
+		// Wrong role: carry on as nobody, so the page's own requireAccess answers 404 with the
+		// normal error page, the headers and an authz_denied audit row (D14).
+		event.locals.actor = null;
+		event.locals.session = null;
+	}
 	return resolve(event);
 };

@@ -31,6 +31,7 @@ export const handleHeaders: Handle = async ({ event, resolve }) => {
 	} else {
 		response = await resolve(event);
 	}
+	if (event.locals.clearSiteData) response.headers.set('clear-site-data', event.locals.clearSiteData);
 	return withSecurityHeaders(response, url);
 };
 

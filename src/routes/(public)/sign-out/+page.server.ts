@@ -1,4 +1,3 @@
-import { redirect } from '@sveltejs/kit';
 import { requireSelf } from '$lib/server/access/require';
 import { deleteSessionCookie, invalidateSession, invalidateUserSessions } from '$lib/server/auth/session';
 import { database } from '$lib/server/db';
@@ -21,8 +20,9 @@ async function end(event: Parameters<NonNullable<Actions['now']>>[0], everywhere
 	else await invalidateSession(db, event.locals.session!.id);
 	await audit.record(db, { at: Date.now(), actorId: actor.id, actorRole: actor.role, action: 'sign_out', requestId: event.locals.requestId });
 	deleteSessionCookie(event.cookies, event.url);
-	event.setHeaders({ 'clear-site-data': '"cache", "storage"' });
-	redirect(303, '/sign-out');
+	// D12: the header hook sends this on the response, a 200 page rather than a redirect.
+	event.locals.clearSiteData = '"cache", "storage"';
+	return { signedOut: true };
 }
 
 export const actions: Actions = {

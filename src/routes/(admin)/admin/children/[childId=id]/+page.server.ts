@@ -1,7 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireAccess } from '$lib/server/access/require';
-import { addPerson, allocate, childDetail, issueFor, schedule } from '$lib/server/admin/children';
+import { addPerson, allocate, childDetail, schedule } from '$lib/server/admin/children';
+import { issueFor } from '$lib/server/people';
 import { id, isoDate, name, parseForm, time } from '$lib/server/admin/validation';
 import type { Actions, PageServerLoad } from './$types';
 
