@@ -20,6 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('preferred_locale', 'text', (c) => c.notNull())
 		.addColumn('looked_after_since', 'text', (c) => c.notNull())
 		.addColumn('band_override', 'text')
+		.addColumn('band_override_reason', 'text')
 		.addColumn('created_at', instant, (c) => c.notNull())
 		.modifyEnd(strict)
 		.execute();
@@ -106,9 +107,40 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('started_at', instant, (c) => c.notNull())
 		.addColumn('updated_at', instant, (c) => c.notNull())
 		.addColumn('submitted_at', instant)
+		.addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
 		.addUniqueConstraint('consultation_review_respondent', ['review_id', 'respondent_id'])
 		.modifyEnd(strict)
 		.execute();
+
+	// Earlier sent versions, kept when a consultation is reopened (issue 4 "change after sending").
+	await db.schema
+		.createTable('consultation_version')
+		.addColumn('consultation_id', 'text', (c) => c.notNull().references('consultation.id'))
+		.addColumn('revision', 'integer', (c) => c.notNull())
+		.addColumn('answers', 'text', (c) => c.notNull())
+		.addColumn('submitted_at', instant, (c) => c.notNull())
+		.addColumn('reopened_at', instant, (c) => c.notNull())
+		.addPrimaryKeyConstraint('consultation_version_pk', ['consultation_id', 'revision'])
+		.modifyEnd(strict)
+		.execute();
+
+	// Safety alerts (DOMAIN §5.7, PRIV-17, PRIV-G6): never held back by sharing, locks or the outbox.
+	await db.schema
+		.createTable('safety_alert')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('child_id', 'text', (c) => c.notNull().references('child.id'))
+		.addColumn('review_id', 'text', (c) => c.references('review.id'))
+		.addColumn('raised_by', 'text', (c) => c.notNull().references('app_user.id'))
+		.addColumn('source', 'text', (c) => c.notNull())
+		.addColumn('question_id', 'text')
+		.addColumn('shared_with', 'text', (c) => c.notNull())
+		.addColumn('purpose', 'text', (c) => c.notNull())
+		.addColumn('created_at', instant, (c) => c.notNull())
+		.addColumn('acknowledged_at', instant)
+		.addColumn('acknowledged_by', 'text', (c) => c.references('app_user.id'))
+		.modifyEnd(strict)
+		.execute();
+	await db.schema.createIndex('safety_alert_child').on('safety_alert').columns(['child_id', 'acknowledged_at']).execute();
 
 	await db.schema
 		.createTable('answer')
@@ -175,7 +207,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('outbox')
 		.addColumn('id', 'text', (c) => c.primaryKey())
-		.addColumn('recipient_id', 'text', (c) => c.notNull().references('app_user.id'))
+		.addColumn('recipient_id', 'text', (c) => c.references('app_user.id'))
+		.addColumn('recipient_address', 'text')
 		.addColumn('template', 'text', (c) => c.notNull())
 		.addColumn('created_at', instant, (c) => c.notNull())
 		.addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))

@@ -39,7 +39,7 @@ test('SEC-C4: pages, redirects and 404s all carry the security headers, and page
 });
 
 test('SEC-C1: a cross-site form post is refused with 403, with or without a content type', async ({ request }) => {
-	for (const headers of [
+	for (const headers of <Record<string, string>[]>[
 		{ origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
 		{ origin: 'https://evil.example', 'content-type': 'text/plain' },
 		{ 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' }

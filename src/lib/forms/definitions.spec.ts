@@ -510,18 +510,7 @@ describe('en-GB forms.json', () => {
 		'share.options.everyone',
 		'fixed-iro-only',
 		'not-answered',
-		'optional',
-		'drawing.canvas',
-		'drawing.clear',
-		'drawing.drew',
-		'drawing.no-script',
-		'drawing.undo',
-		'carry-forward.from-report',
-		'carry-forward.no-change',
-		'carry-forward.update',
-		'assisted.banner',
-		'read-aloud.play',
-		'read-aloud.stop'
+		'optional'
 	])('has the shared key %s', (key) => {
 		expect(typeof lookup(key)).toBe('string');
 	});

@@ -1,5 +1,8 @@
 import { isChoiceQuestion, NOT_SURE, type AnswerValue, type Question } from './types';
 
+/** What an answer means for the child's safety; see {@link safetyConcern}. */
+export type SafetyConcern = 'alert' | 'ask' | null;
+
 /**
  * What a child's answer means for their safety (DOMAIN §5.7). Pure, so the page save can decide in
  * the same transaction as the answer and the tests can table it:
@@ -9,9 +12,8 @@ import { isChoiceQuestion, NOT_SURE, type AnswerValue, type Question } from './t
  * - `'ask'`: "Not sure" on a question that has a `safetyTrigger`. No alert: the page asks "Would you
  *   like to tell someone now?" and the pack flags the topic.
  * - `null`: nothing to do. There is no keyword scanning of free text: the IRO reads it.
+ * A trigger wins over "not sure" when checkboxes tick both.
  */
-export type SafetyConcern = 'alert' | 'ask' | null;
-
 export function safetyConcern(question: Question, answer: AnswerValue): SafetyConcern {
 	if (!isChoiceQuestion(question)) return null;
 	const triggers = question.safetyTrigger;

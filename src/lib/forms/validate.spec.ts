@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defineForm } from './define';
 import { DRAWING, type Question } from './types';
-import { countCodePoints, fieldNames, normaliseText, parseStrokes, validatePage } from './validate';
+import { parseStrokes } from './drawing';
+import { countCodePoints, fieldNames, normaliseText, validatePage } from './validate';
 
 const FAMILY = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}'; // 👨‍👩‍👧‍👦, 7 code points
 const FACES = ['very-unhappy', 'unhappy', 'okay', 'happy', 'very-happy'];
@@ -41,7 +42,9 @@ const carerForm = defineForm({
 	questions: [
 		{ id: 'settling', wording: 'c.settling', topic: 'home', kind: 'text', required: true, carryForward: true },
 		{ id: 'dentist', wording: 'c.dentist', topic: 'health', kind: 'date' },
-		{ id: 'assessed', wording: 'c.assessed', topic: 'health', kind: 'date', required: true }
+		{ id: 'assessed', wording: 'c.assessed', topic: 'health', kind: 'date', required: true },
+		{ id: 'carer-role', wording: 'c.carer-role', topic: 'home', kind: 'choice', options: ['foster-carer', 'other'], required: true },
+		{ id: 'access-needs', wording: 'c.access-needs', topic: 'my-meeting', kind: 'choices', options: ['interpreter', 'none'], required: true, exclusive: ['none'] }
 	]
 });
 
@@ -591,5 +594,14 @@ describe("validatePage: required text on an adult's form", () => {
 		expect(validatePage(q('settling'), body([['settling', '\u0000']]))).toMatchObject({
 			errors: { settling: { key: 'errors.text-bad-characters' } }
 		});
+	});
+});
+
+describe("validatePage: nothing chosen on an adult's required page", () => {
+	it.each([
+		['a single choice', 'carer-role', { key: 'errors.choose-one-plain' }, { 'carer-role': '' }],
+		['checkboxes', 'access-needs', { key: 'errors.choose-at-least-one-plain' }, { 'access-needs': [] }]
+	] as [string, string, unknown, unknown][])("never mentions I'd rather not say, which adults aren't offered: %s", (_name, id, error, raw) => {
+		expect(validatePage(q(id), body([]))).toEqual({ kind: 'invalid', errors: { [id]: error }, raw });
 	});
 });

@@ -1,7 +1,8 @@
 import { isIsoDate, londonDate, type IsoDate } from '$lib/domain/calendar';
+import { parseStrokes } from './drawing';
 import {
 	DEFAULT_TEXT_LIMIT,
-	DRAWING,
+	RATHER_NOT_SAY,
 	VISIBILITIES,
 	type Answer,
 	type ChoiceQuestion,
@@ -21,7 +22,9 @@ import {
 /** Every error key this module can return; the definitions spec checks each is translated. */
 export const ERROR_KEYS = [
 	'errors.choose-one',
+	'errors.choose-one-plain',
 	'errors.choose-at-least-one',
+	'errors.choose-at-least-one-plain',
 	'errors.exclusive-option',
 	'errors.text-too-long',
 	'errors.text-bad-characters',
@@ -160,8 +163,7 @@ function validateChoice(question: ChoiceQuestion, posted: Posted): PageResult {
 
 	const raw = (): Record<string, string | string[]> => ({ [question.id]: question.kind === 'choices' ? [...sent] : (sent[0] ?? '') });
 	if (values.length === 0 && question.required) {
-		const key = question.kind === 'choices' ? 'errors.choose-at-least-one' : 'errors.choose-one';
-		return { kind: 'invalid', errors: { [question.id]: { key } }, raw: raw() };
+		return { kind: 'invalid', errors: { [question.id]: { key: nothingChosenKey(question) } }, raw: raw() };
 	}
 	// "None of these" or "I'd rather not say" ticked with something else: a slip, so say which one.
 	const alone = values.length > 1 ? values.find((v) => question.exclusive?.includes(v)) : undefined;
@@ -175,6 +177,16 @@ function validateChoice(question: ChoiceQuestion, posted: Posted): PageResult {
 	if (values.length === 0) return ok(question.id, { kind: 'skipped' }, visibility);
 	if (question.kind === 'choices') return ok(question.id, { kind: 'choices', values }, visibility);
 	return ok(question.id, { kind: 'choice', value: values[0] as string }, visibility);
+}
+
+/**
+ * A child's list always offers "I'd rather not say", and the message says so (DOMAIN §5.4); an
+ * adult's list doesn't, so its message mustn't point to an option that isn't there.
+ */
+function nothingChosenKey(question: ChoiceQuestion): ErrorKey {
+	const optOut = question.options.includes(RATHER_NOT_SAY);
+	if (question.kind === 'choices') return optOut ? 'errors.choose-at-least-one' : 'errors.choose-at-least-one-plain';
+	return optOut ? 'errors.choose-one' : 'errors.choose-one-plain';
 }
 
 /**
@@ -246,35 +258,6 @@ function validateDrawing(question: DrawingQuestion, posted: Posted): PageResult 
 	if (!strokes) return invalid;
 	if (strokes.length === 0) return ok(question.id, { kind: 'skipped' }, 'iro-only');
 	return ok(question.id, { kind: 'drawing', strokes }, visibility);
-}
-
-/**
- * The strokes in a posted drawing, or null unless it is a JSON array of at most 200 strokes, each a
- * non-empty flat list of x,y pairs of whole numbers inside the canvas, 5,000 points in all.
- */
-export function parseStrokes(json: string): number[][] | null {
-	if (json.length > DRAWING.maxChars) return null;
-	let value: unknown;
-	try {
-		value = JSON.parse(json);
-	} catch {
-		return null;
-	}
-	if (!Array.isArray(value) || value.length > DRAWING.maxStrokes) return null;
-	let points = 0;
-	const strokes: number[][] = [];
-	for (const stroke of value as unknown[]) {
-		if (!Array.isArray(stroke) || stroke.length === 0 || stroke.length % 2 !== 0) return null;
-		points += stroke.length / 2;
-		if (points > DRAWING.maxPoints) return null;
-		for (let i = 0; i < stroke.length; i++) {
-			const n: unknown = stroke[i];
-			const max = i % 2 === 0 ? DRAWING.width : DRAWING.height;
-			if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n >= max) return null;
-		}
-		strokes.push([...(stroke as number[])]);
-	}
-	return strokes;
 }
 
 /** A real calendar date, `YYYY-MM-DD`, from 1900 up to today (Europe/London); empty is a skip unless required. */

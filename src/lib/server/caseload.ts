@@ -2,9 +2,20 @@ import { ageOn, calendarDaysBetween, londonDate } from '$lib/domain/calendar';
 import { reviewDateFor } from '$lib/domain/age-band';
 import type { Access } from './access/require';
 import { database } from './db';
+import * as audit from './data/audit';
+import * as alerts from './data/alerts';
 import * as consultations from './data/consultations';
 import * as invitations from './data/invitations';
 import * as reviews from './data/reviews';
+
+export interface OpenAlert {
+	id: string;
+	childId: string;
+	childName: string;
+	reviewId: string | null;
+	source: 'answer' | 'help-now';
+	createdAt: number;
+}
 
 export interface CaseloadRow {
 	childId: string;
@@ -16,13 +27,14 @@ export interface CaseloadRow {
 	scheduled: boolean;
 	daysLeft: number | null;
 	respondents: { kind: 'young-person' | 'parent' | 'carer'; displayName: string; status: 'invited' | 'started' | 'sent' }[];
+	openAlerts: number;
 }
 
 /**
  * "My children" (issue 3 §4): the IRO's allocated children only (SEC-Z2), soonest deadline first.
  * Four queries whatever the caseload size, so 70 children cost the same as 7.
  */
-export async function loadCaseload(access: Access<'caseload.view'>, now: number): Promise<CaseloadRow[]> {
+export async function loadCaseload(access: Access<'caseload.view'>, now: number): Promise<{ rows: CaseloadRow[]; alerts: OpenAlert[] }> {
 	const db = database();
 	const today = londonDate(now);
 	const kids = await db
@@ -37,6 +49,7 @@ export async function loadCaseload(access: Access<'caseload.view'>, now: number)
 	const reviewIds = [...current.values()].map((r) => r.id);
 	const invited = await invitations.forReviews(db, reviewIds);
 	const started = await consultations.forReviews(db, reviewIds);
+	const open = await alerts.openFor(db, kids.map((k) => k.id));
 	const rows: CaseloadRow[] = kids.map((k) => {
 		const r = current.get(k.id);
 		const nextDate = r ? reviewDateFor({ scheduled: r.scheduledDate, due: r.dueDate }) : null;
@@ -48,8 +61,22 @@ export async function loadCaseload(access: Access<'caseload.view'>, now: number)
 				.map((i) => {
 					const c = started.find((s) => s.reviewId === i.reviewId && s.respondentId === i.respondentId);
 					return { kind: i.respondentKind, displayName: i.displayName, status: !c ? 'invited' : c.status === 'submitted' ? 'sent' : 'started' } as const;
-				})
+				}),
+			openAlerts: open.filter((a) => a.childId === k.id).length
 		};
 	});
-	return rows.sort((a, b) => (a.nextDate ?? '9999').localeCompare(b.nextDate ?? '9999') || a.name.localeCompare(b.name));
+	rows.sort((a, b) => (a.nextDate ?? '9999').localeCompare(b.nextDate ?? '9999') || a.name.localeCompare(b.name));
+	// DOMAIN §5.7: open alerts stay at the top of the IRO's page, oldest first, until acknowledged.
+	const names = new Map(kids.map((k) => [k.id, k.preferred_name]));
+	return { rows, alerts: open.map((a) => ({ id: a.id, childId: a.childId, childName: names.get(a.childId) ?? '', reviewId: a.reviewId, source: a.source, createdAt: a.createdAt })) };
+}
+
+/** Acknowledges a safety alert for one of the IRO's children (its own guard: the allocated IRO). */
+export async function acknowledgeAlert(access: Access<'alert.acknowledge'>, alertId: string, now: number): Promise<void> {
+	const db = database();
+	await db.transaction().execute(async (trx) => {
+		if (await alerts.acknowledge(trx, alertId, access.actor.id, now)) {
+			await audit.record(trx, { at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'alert_acknowledged', childId: access.childId, resourceType: 'safety_alert', resourceId: alertId });
+		}
+	});
 }

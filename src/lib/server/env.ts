@@ -8,8 +8,9 @@ export interface Env {
 	/** Where a neutral "Exit this page" lands (A11Y-17). */
 	exitUrl: string;
 	logLevel: string;
-	/** Service hours shown to a child with a safety worry (DOMAIN §5.7). */
 	nodeEnv: string;
+	/** The service's duty contact, told of every safety alert with the IRO (DOMAIN §5.7). */
+	dutyContactEmail: string | null;
 }
 
 function read(source: Record<string, string | undefined>): Env {
@@ -25,7 +26,9 @@ function read(source: Record<string, string | undefined>): Env {
 	if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
 		throw new Error('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
 	}
-	return { databaseUrl: url || path, exitUrl, logLevel, nodeEnv: source.NODE_ENV ?? 'production' };
+	const duty = source.DUTY_CONTACT_EMAIL?.trim() || null;
+	if (duty && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(duty)) throw new Error('DUTY_CONTACT_EMAIL must be an email address');
+	return { databaseUrl: url || path, exitUrl, logLevel, nodeEnv: source.NODE_ENV ?? 'production', dutyContactEmail: duty };
 }
 
 let cached: Env | undefined;

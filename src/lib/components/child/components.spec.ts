@@ -9,6 +9,7 @@ import HelpNow from './HelpNow.svelte';
 import ReadAloud from './ReadAloud.svelte';
 import SafetyMessage from './SafetyMessage.svelte';
 import TestHarness from './TestHarness.svelte';
+import { parseStrokes } from '$lib/forms/drawing';
 import { cleanStrokes, MAX_POINTS, MAX_STROKES, serialiseStrokes } from './drawing';
 
 /** Server-renders `component` inside the i18n context, as a page would with JavaScript off. */
@@ -128,13 +129,18 @@ describe('DrawingCanvas', () => {
 
 	it('cleans stored strokes: integers, inside 320×240, within the limits', () => {
 		expect(cleanStrokes('nope')).toEqual([]);
-		expect(cleanStrokes([[1.4, 2.6, -5, 999, 'x', 3], 'bad', []])).toEqual([[1, 3, 0, 240]]);
+		expect(cleanStrokes([[1.4, 2.6, -5, 999, 'x', 3], 'bad', []])).toEqual([[1, 3, 0, 239]]);
+		expect(cleanStrokes([[320, 240, 500, -1]])).toEqual([[319, 239, 319, 0]]);
 		const many = Array.from({ length: MAX_STROKES + 50 }, () => [1, 1]);
 		expect(cleanStrokes(many)).toHaveLength(MAX_STROKES);
 		const long = [Array.from({ length: (MAX_POINTS + 100) * 2 }, () => 7)];
 		expect(cleanStrokes(long)[0]).toHaveLength(MAX_POINTS * 2);
 		expect(serialiseStrokes([])).toBe('');
 		expect(serialiseStrokes([[1, 2]])).toBe('[[1,2]]');
+		// Whatever the canvas posts, the server's own check accepts, even at the limits.
+		const biggest = cleanStrokes(Array.from({ length: MAX_STROKES }, () => Array.from({ length: (MAX_POINTS / MAX_STROKES) * 2 }, (_, i) => (i % 2 ? 239 : 319))));
+		expect(parseStrokes(serialiseStrokes(biggest))).toEqual(biggest);
+		expect(parseStrokes(serialiseStrokes(cleanStrokes([[0, 0], [320.4, 240.6, 5, 5]])))).toEqual([[0, 0], [319, 239, 5, 5]]);
 	});
 });
 

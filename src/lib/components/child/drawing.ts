@@ -1,12 +1,15 @@
 /**
  * Drawings are stroke coordinates drawn by our own code, never uploads (D22). A stroke is a flat
  * list of integer pairs [x0, y0, x1, y1, …] in a fixed 320×240 space, so the server can check and
- * redraw it without trusting any image data.
+ * redraw it without trusting any image data. The limits are the server's own (`DRAWING`, `parseStrokes`).
  */
-export const DRAWING_WIDTH = 320;
-export const DRAWING_HEIGHT = 240;
-export const MAX_STROKES = 200;
-export const MAX_POINTS = 5000;
+import { DRAWING } from '$lib/forms/types';
+
+/** Same numbers the server checks (`parseStrokes`): x in 0…319, y in 0…239. */
+export const DRAWING_WIDTH = DRAWING.width;
+export const DRAWING_HEIGHT = DRAWING.height;
+export const MAX_STROKES = DRAWING.maxStrokes;
+export const MAX_POINTS = DRAWING.maxPoints;
 
 export type Strokes = number[][];
 
@@ -33,7 +36,7 @@ export function cleanStrokes(value: unknown): Strokes {
 			const x = stroke[i];
 			const y = stroke[i + 1];
 			if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) continue;
-			s.push(clamp(Math.round(x), 0, DRAWING_WIDTH), clamp(Math.round(y), 0, DRAWING_HEIGHT));
+			s.push(clampX(x), clampY(y));
 			points++;
 		}
 		if (s.length) out.push(s);
@@ -44,6 +47,14 @@ export function cleanStrokes(value: unknown): Strokes {
 /** The hidden input's value: the strokes as JSON, or empty when there are none. */
 export function serialiseStrokes(strokes: Strokes): string {
 	return strokes.length ? JSON.stringify(strokes) : '';
+}
+
+/** A coordinate rounded to a whole number inside the canvas (the server refuses x = 320 or y = 240). */
+export function clampX(x: number): number {
+	return clamp(Math.round(x), 0, DRAWING_WIDTH - 1);
+}
+export function clampY(y: number): number {
+	return clamp(Math.round(y), 0, DRAWING_HEIGHT - 1);
 }
 
 function clamp(n: number, min: number, max: number): number {

@@ -11,7 +11,10 @@ export type Action =
 	| 'respondent.home'
 	| 'review.answer'
 	| 'review.read-pack'
-	| 'code.issue';
+	| 'code.issue'
+	| 'alert.acknowledge'
+	| 'child.set-band'
+	| 'review.read-shared';
 
 /** How the actor stands to the child the resource belongs to. */
 export type Relation = 'self' | 'allocated-iro' | 'parent' | 'carer' | 'none';
@@ -49,6 +52,13 @@ export function can(actor: Actor | null, action: Action, facts: Facts = NO_RESOU
 			return role === 'iro' && facts.relation === 'allocated-iro';
 		case 'code.issue':
 			return role === 'admin' || (role === 'iro' && facts.relation === 'allocated-iro');
+		case 'alert.acknowledge':
+		case 'child.set-band':
+			return role === 'iro' && facts.relation === 'allocated-iro';
+		case 'review.read-shared':
+			// What the child shared with "everyone at my review" (DOMAIN §5.6), for an invited
+			// parent or a carer of the active placement; never anything else (T1, T3).
+			return (role === 'parent' && facts.relation === 'parent' && facts.invited) || (role === 'carer' && facts.relation === 'carer' && facts.invited);
 		default:
 			return false;
 	}

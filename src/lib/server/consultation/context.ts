@@ -24,7 +24,10 @@ export interface ConsultationContext {
 	review: Review;
 	reviewDate: string;
 	childName: string;
+	childId: string;
 	iroName: string | null;
+	/** The carer of the active placement, for the child's own wording ("why you live with …"). */
+	carerName: string | null;
 	kind: RespondentKind;
 	form: FormDefinition | null;
 	questions: readonly Question[];
@@ -45,9 +48,13 @@ export async function loadContext(db: Db, access: Access<'review.answer'>, kind:
 		form = id && hasForm(id) ? latestForm(id) : null;
 	}
 	const age = kind === 'young-person' ? ageOn(child.dateOfBirth, reviewDate) : null;
-	const iro = await allocations.currentIro(db, child.id, londonDate(Date.now()));
+	const today = londonDate(Date.now());
+	const iro = await allocations.currentIro(db, child.id, today);
+	const carer = kind === 'young-person'
+		? (await children.people(db, child.id)).find((p) => p.relation === 'carer' && p.startsOn <= today && (p.endsOn === null || p.endsOn > today))
+		: undefined;
 	return {
-		review, reviewDate, childName: child.preferredName, iroName: iro?.displayName ?? null, kind, form,
+		review, reviewDate, childName: child.preferredName, childId: child.id, iroName: iro?.displayName ?? null, carerName: carer?.displayName ?? null, kind, form,
 		questions: form ? questionsFor(form, age) : [],
 		consultation,
 		answers: consultation ? await answers.forConsultation(db, consultation.id) : new Map()

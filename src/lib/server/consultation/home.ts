@@ -22,6 +22,8 @@ export interface HomeReview {
 	iroName: string | null;
 	status: 'not-started' | 'started' | 'sent';
 	href: string;
+	/** Parents and carers: the child's answers shared with everyone. */
+	sharedHref: string | null;
 }
 
 /**
@@ -59,7 +61,8 @@ export async function loadHome(access: Access<'respondent.home'>): Promise<HomeR
 			dueBy: reviewDateFor({ scheduled: null, due: review.dueDate }),
 			iroName: (await allocations.currentIro(db, child.id, londonDate(Date.now())))?.displayName ?? null,
 			status: !c ? 'not-started' : c.status === 'submitted' ? 'sent' : 'started',
-			href: `${basePath(kind, review.id)}/start`
+			href: `${basePath(kind, review.id)}/start`,
+			sharedHref: kind === 'young-person' ? null : `${basePath(kind, review.id)}/shared`
 		});
 	}
 	return out;

@@ -7,7 +7,9 @@ import { database } from '../db';
 import * as answers from '../data/answers';
 import * as consultations from '../data/consultations';
 import type { RespondentKind } from '../data/invitations';
+import { safetyConcern } from '$lib/forms/safety';
 import { SESSION_LIMITS } from '../auth/session';
+import { raiseAlert } from '../safety';
 import { log } from '../log';
 import { firstUnanswered, loadContext, type ConsultationContext } from './context';
 
@@ -34,6 +36,13 @@ function returnsToCheck(url: URL): boolean {
 
 export interface QuestionPageData {
 	question: Question;
+	/** Names the wording may use: {{childName}}, {{iroName}}, {{carerName}} (DOMAIN §5.8). */
+	names: { childName: string; iroName: string; carerName: string };
+	assisted: boolean;
+	readAloud: boolean;
+	shareable: boolean;
+	/** For a carer's carried-forward topic: when their earlier report was sent (issue 4). */
+	carriedFrom: number | null;
 	number: number;
 	total: number;
 	raw: RawFields;
@@ -50,7 +59,22 @@ export async function load(access: Access<'review.answer'>, url: URL, pageId: st
 	const { question, index } = pageOf(ctx, pageId);
 	const check = returnsToCheck(url);
 	const back = check ? `${base}/check` : index === 0 ? `${base}/start` : `${base}/${ctx.questions[index - 1]!.id}`;
-	return { question, number: index + 1, total: ctx.questions.length, raw: answerToRaw(question, ctx.answers.get(question.id)), back, returnToCheck: check, idleMinutes: SESSION_LIMITS[kind].idle / 60_000 };
+	let raw = answerToRaw(question, ctx.answers.get(question.id));
+	let carriedFrom: number | null = null;
+	// SEC-Z8: a carer's topic starts from THEIR OWN last report for this child, nobody else's.
+	if (!ctx.answers.has(question.id) && question.carryForward) {
+		const previous = await consultations.previousSent(database(), access.actor.id, ctx.childId, ctx.review.id);
+		const earlier = previous ? (await answers.forConsultation(database(), previous.id)).get(question.id) : undefined;
+		if (previous && earlier && earlier.value.kind !== 'skipped') {
+			raw = answerToRaw(question, earlier);
+			carriedFrom = previous.submittedAt;
+		}
+	}
+	return {
+		question, number: index + 1, total: ctx.questions.length, raw, back, returnToCheck: check, idleMinutes: SESSION_LIMITS[kind].idle / 60_000,
+		names: { childName: ctx.childName, iroName: ctx.iroName ?? '', carerName: ctx.carerName ?? '' },
+		assisted: !!ctx.form?.assisted, readAloud: !!ctx.form?.readAloud, shareable: kind === 'young-person', carriedFrom
+	};
 }
 
 export async function save(access: Access<'review.answer'>, event: RequestEvent, pageId: string, kind: RespondentKind) {
@@ -65,20 +89,28 @@ export async function save(access: Access<'review.answer'>, event: RequestEvent,
 	if (result.kind === 'malformed') error(400, { message: 'Bad request', code: 'bad-request', id: event.locals.requestId });
 	if (result.kind === 'invalid') return fail(400, { raw: result.raw, errors: result.errors });
 	const now = Date.now();
+	// DOMAIN §5.7: a "not safe" answer raises the alert in the same transaction as the answer.
+	const concern = kind === 'young-person' ? safetyConcern(question, result.answer.value) : null;
 	try {
 		const consultationId = ctx.consultation.id;
 		await db.transaction().execute(async (trx) => {
 			await answers.save(trx, consultationId, result.answer, now);
 			await consultations.touch(trx, consultationId, now);
+			if (concern === 'alert') {
+				await raiseAlert(trx, { childId: ctx.childId, reviewId: ctx.review.id, raisedBy: access.actor.id, source: 'answer', questionId: question.id }, now);
+			}
 		});
 	} catch (e) {
 		log.error({ err: e, requestId: event.locals.requestId, route: event.route.id }, 'answer save failed');
 		const errors: Record<string, FieldError> = { [question.id]: { key: 'errors.save-failed' } };
 		return fail(503, { raw: answerToRaw(question, result.answer), errors });
 	}
-	if (returnsToCheck(event.url)) redirect(303, `${base}/check`);
 	const next = ctx.questions[index + 1];
-	redirect(303, next ? `${base}/${next.id}` : `${base}/check`);
+	const nextPath = returnsToCheck(event.url) ? `${base}/check` : next ? `${base}/${next.id}` : `${base}/check`;
+	// The child sees at once who will know and when, then carries on (PRIV-17).
+	if (concern === 'alert') redirect(303, `/me/help?raised=1&next=${encodeURIComponent(nextPath)}`);
+	if (concern === 'ask') redirect(303, `/me/help?next=${encodeURIComponent(nextPath)}`);
+	redirect(303, nextPath);
 }
 
 /** Where "Continue" from the start page or home should land: the first unanswered page. */

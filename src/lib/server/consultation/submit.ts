@@ -14,6 +14,8 @@ import type { RespondentKind } from '../data/invitations';
 import * as outbox from '../data/outbox';
 import { field } from '../http';
 import { log } from '../log';
+import { reviewMilestones } from '$lib/domain/review-schedule';
+import * as answers from '../data/answers';
 import { loadContext } from './context';
 import { basePath } from './question-page';
 
@@ -22,6 +24,7 @@ export interface CheckRow {
 	question: Question;
 	answered: boolean;
 	raw: Record<string, string | string[]>;
+	value: Answer['value'] | null;
 	visibility: Answer['visibility'] | null;
 }
 
@@ -32,11 +35,14 @@ export async function loadCheck(access: Access<'review.answer'>, kind: Responden
 	if (ctx.consultation.status === 'submitted') redirect(303, `${base}/sent`);
 	const rows: CheckRow[] = ctx.questions.map((q) => {
 		const a = ctx.answers.get(q.id);
-		return { question: q, answered: !!a && a.value.kind !== 'skipped', raw: answerToRaw(q, a), visibility: a?.visibility ?? null };
+		return { question: q, answered: !!a && a.value.kind !== 'skipped', raw: answerToRaw(q, a), value: a?.value ?? null, visibility: a?.visibility ?? null };
 	});
 	// REL-4: the key is made here and rendered as a hidden field, so a double tap or a retry
 	// (JS on or off) sends the same key and makes one submission.
-	return { rows, base, iroName: ctx.iroName, reviewDate: ctx.reviewDate, idempotencyKey: crypto.randomUUID() };
+	return {
+		rows, base, iroName: ctx.iroName, reviewDate: ctx.reviewDate, idempotencyKey: crypto.randomUUID(), shareable: kind === 'young-person',
+		names: { childName: ctx.childName, iroName: ctx.iroName ?? '', carerName: ctx.carerName ?? '' }
+	};
 }
 
 function fieldsHash(consultationId: string): string {
@@ -68,7 +74,7 @@ export async function send(access: Access<'review.answer'>, event: RequestEvent,
 	const missing = ctx.questions.filter((q) => q.required && (ctx.answers.get(q.id)?.value.kind ?? 'skipped') === 'skipped');
 	if (missing.length > 0) {
 		const errors: Record<string, FieldError> = {};
-		for (const q of missing) errors[q.id] = { key: 'errors.answer-needed' };
+		for (const q of missing) errors[q.id] = { key: kind === 'young-person' ? 'errors.answer-needed' : 'errors.answer-needed-plain' };
 		return fail(400, { errors });
 	}
 	const now = Date.now();
@@ -91,9 +97,35 @@ export async function send(access: Access<'review.answer'>, event: RequestEvent,
 	redirect(303, location);
 }
 
+/** Is the pack for this review locked yet? It locks at the end of its lock day (DOMAIN §3.2). */
+export function packLocked(reviewDate: string, now: number): boolean {
+	return londonDate(now) > reviewMilestones(reviewDate).packLocks;
+}
+
 export async function loadSent(access: Access<'review.answer'>, kind: RespondentKind) {
 	const ctx = await loadContext(database(), access, kind);
 	const base = basePath(kind, ctx.review.id);
 	if (ctx.consultation?.status !== 'submitted') redirect(303, `${base}/start`);
-	return { iroName: ctx.iroName, reviewDate: ctx.reviewDate, submittedAt: ctx.consultation.submittedAt };
+	return { iroName: ctx.iroName, reviewDate: ctx.reviewDate, submittedAt: ctx.consultation.submittedAt, canChange: !packLocked(ctx.reviewDate, Date.now()) };
+}
+
+/**
+ * Change after sending (issue 4): until the pack locks, a sent consultation can be reopened; the
+ * answers as sent are kept as a version for audit and the pack shows the latest. After the lock:
+ * 409 with a message (SEC-Z7).
+ */
+export async function reopen(access: Access<'review.answer'>, event: RequestEvent, kind: RespondentKind) {
+	const db = database();
+	const ctx = await loadContext(db, access, kind);
+	const base = basePath(kind, ctx.review.id);
+	const consultation = ctx.consultation;
+	if (!consultation || consultation.status !== 'submitted') redirect(303, `${base}/check`);
+	const now = Date.now();
+	if (packLocked(ctx.reviewDate, now)) return fail(409, { errors: { reopen: { key: 'errors.pack-locked' } as FieldError } });
+	await db.transaction().execute(async (trx) => {
+		const sent = [...(await answers.forConsultation(trx, consultation.id)).values()];
+		await consultations.reopen(trx, consultation.id, JSON.stringify(sent), now);
+		await audit.record(trx, { at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'reopened', childId: ctx.review.childId, resourceType: 'consultation', resourceId: consultation.id, requestId: event.locals.requestId });
+	});
+	redirect(303, `${base}/check`);
 }

@@ -14,7 +14,11 @@ export type AuditAction =
 	| 'code_claimed'
 	| 'activated'
 	| 'session_ended'
-	| 'submitted';
+	| 'submitted'
+	| 'reopened'
+	| 'alert_raised'
+	| 'alert_acknowledged'
+	| 'band_changed';
 
 export interface AuditEntry {
 	at: number;

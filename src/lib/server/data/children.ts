@@ -28,7 +28,7 @@ export async function create(
 	const id = newId();
 	await db
 		.insertInto('child')
-		.values({ id, preferred_name: input.preferredName, date_of_birth: input.dateOfBirth, looked_after_since: input.lookedAfterSince, preferred_locale: input.preferredLocale, band_override: null, created_at: now })
+		.values({ id, preferred_name: input.preferredName, date_of_birth: input.dateOfBirth, looked_after_since: input.lookedAfterSince, preferred_locale: input.preferredLocale, band_override: null, band_override_reason: null, created_at: now })
 		.execute();
 	return id;
 }
@@ -42,6 +42,11 @@ export async function get(db: Db, id: string): Promise<Child | undefined> {
 export async function list(db: Db): Promise<Child[]> {
 	const rows = await db.selectFrom('child').selectAll().orderBy('preferred_name').execute();
 	return rows.map((r) => ({ id: r.id, preferredName: r.preferred_name, dateOfBirth: r.date_of_birth, preferredLocale: r.preferred_locale, lookedAfterSince: r.looked_after_since, bandOverride: r.band_override }));
+}
+
+/** The IRO's band override for a child (DOMAIN §5.1), with its reason; null clears it. */
+export async function setBandOverride(db: Db, childId: string, band: string | null, reason: string | null): Promise<void> {
+	await db.updateTable('child').set({ band_override: band, band_override_reason: band ? reason : null }).where('id', '=', childId).execute();
 }
 
 /** Links a parent or carer to a child from a date (a placement for a carer). */

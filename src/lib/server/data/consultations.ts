@@ -66,6 +66,47 @@ export async function markSubmitted(db: Db, id: string, now: number): Promise<bo
 	return Number(res.numUpdatedRows) === 1;
 }
 
+/**
+ * Reopens a sent consultation (issue 4 "change after sending"): its answers as sent are kept as
+ * a numbered version for audit, and it becomes a draft again. False if it wasn't sent.
+ */
+export async function reopen(db: Db, id: string, answersAsSent: string, now: number): Promise<boolean> {
+	const c = await db.selectFrom('consultation').select(['status', 'submitted_at', 'revision']).where('id', '=', id).executeTakeFirst();
+	if (!c || c.status !== 'submitted' || c.submitted_at === null) return false;
+	await db.insertInto('consultation_version').values({ consultation_id: id, revision: c.revision, answers: answersAsSent, submitted_at: c.submitted_at, reopened_at: now }).execute();
+	await db.updateTable('consultation').set({ status: 'draft', revision: c.revision + 1, updated_at: now }).where('id', '=', id).execute();
+	return true;
+}
+
+/** How many earlier sent versions a consultation has (the pack says so). */
+export async function earlierVersions(db: Db, ids: readonly string[]): Promise<Map<string, number>> {
+	const out = new Map<string, number>();
+	if (ids.length === 0) return out;
+	const rows = await db
+		.selectFrom('consultation_version')
+		.select(['consultation_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('consultation_id', 'in', ids)
+		.groupBy('consultation_id')
+		.execute();
+	for (const r of rows) out.set(r.consultation_id, Number(r.n));
+	return out;
+}
+
+/** The respondent's most recent sent consultation for this child before this review (carer pre-fill, SEC-Z8). */
+export async function previousSent(db: Db, respondentId: string, childId: string, exceptReviewId: string): Promise<Consultation | undefined> {
+	const r = await db
+		.selectFrom('consultation')
+		.innerJoin('review', 'review.id', 'consultation.review_id')
+		.select(COLUMNS.map((c) => `consultation.${c}` as const))
+		.where('consultation.respondent_id', '=', respondentId)
+		.where('review.child_id', '=', childId)
+		.where('consultation.review_id', '!=', exceptReviewId)
+		.where('consultation.status', '=', 'submitted')
+		.orderBy('consultation.submitted_at', 'desc')
+		.executeTakeFirst();
+	return r && toConsultation(r);
+}
+
 /** Every consultation of these reviews (caseload and pack). */
 export async function forReviews(db: Db, reviewIds: readonly string[]): Promise<Consultation[]> {
 	if (reviewIds.length === 0) return [];

@@ -11,7 +11,15 @@ export type Template = 'something-new';
 export async function enqueue(db: Db, recipientId: string, template: Template, now: number): Promise<void> {
 	await db
 		.insertInto('outbox')
-		.values({ id: newId(), recipient_id: recipientId, template, created_at: now, next_attempt_at: now, sent_at: null, last_error: null })
+		.values({ id: newId(), recipient_id: recipientId, recipient_address: null, template, created_at: now, next_attempt_at: now, sent_at: null, last_error: null })
+		.execute();
+}
+
+/** A message to a service address (the duty contact), not an account. */
+export async function enqueueAddress(db: Db, address: string, template: Template, now: number): Promise<void> {
+	await db
+		.insertInto('outbox')
+		.values({ id: newId(), recipient_id: null, recipient_address: address, template, created_at: now, next_attempt_at: now, sent_at: null, last_error: null })
 		.execute();
 }
 

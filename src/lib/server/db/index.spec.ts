@@ -13,8 +13,8 @@ import type { Database } from './schema';
  * SQLite only: `:memory:` can't hold WAL, and Postgres has none of these pragmas.
  */
 const APP_TABLES = [
-	'activation_code', 'answer', 'app_user', 'audit_event', 'child', 'child_link', 'consultation', 'idempotency_key',
-	'invitation', 'iro_allocation', 'outbox', 'rate_limit', 'review', 'session'
+	'activation_code', 'answer', 'app_user', 'audit_event', 'child', 'child_link', 'consultation', 'consultation_version', 'idempotency_key',
+	'invitation', 'iro_allocation', 'outbox', 'rate_limit', 'review', 'safety_alert', 'session'
 ];
 
 let dir: string;

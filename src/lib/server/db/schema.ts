@@ -13,6 +13,8 @@ export interface Database {
 	review: ReviewTable;
 	invitation: InvitationTable;
 	consultation: ConsultationTable;
+	consultation_version: ConsultationVersionTable;
+	safety_alert: SafetyAlertTable;
 	answer: AnswerTable;
 	session: SessionTable;
 	activation_code: ActivationCodeTable;
@@ -29,6 +31,7 @@ export interface ChildTable {
 	preferred_locale: string;
 	looked_after_since: string;
 	band_override: string | null;
+	band_override_reason: string | null;
 	created_at: number;
 }
 
@@ -100,6 +103,7 @@ export interface ConsultationTable {
 	started_at: number;
 	updated_at: number;
 	submitted_at: number | null;
+	revision: Generated<number>;
 }
 
 export interface AnswerTable {
@@ -152,9 +156,36 @@ export interface RateLimitTable {
 	count: number;
 }
 
+export interface ConsultationVersionTable {
+	consultation_id: string;
+	revision: number;
+	/** JSON of Answer[] as sent */
+	answers: string;
+	submitted_at: number;
+	reopened_at: number;
+}
+
+export interface SafetyAlertTable {
+	id: string;
+	child_id: string;
+	review_id: string | null;
+	raised_by: string;
+	/** 'answer' | 'help-now' */
+	source: string;
+	question_id: string | null;
+	/** JSON list, e.g. ["iro","duty"] (PRIV-G6) */
+	shared_with: string;
+	purpose: string;
+	created_at: number;
+	acknowledged_at: number | null;
+	acknowledged_by: string | null;
+}
+
 export interface OutboxTable {
 	id: string;
-	recipient_id: string;
+	/** A staff or respondent account, or null when sent to a service address (the duty contact). */
+	recipient_id: string | null;
+	recipient_address: string | null;
 	template: string;
 	created_at: number;
 	attempts: Generated<number>;

@@ -1,7 +1,9 @@
 import { ageOn, londonDate } from '$lib/domain/calendar';
+import { reviewMilestones } from '$lib/domain/review-schedule';
 import { reviewDateFor } from '$lib/domain/age-band';
 import type { Access } from '../access/require';
-import { database } from '../db';
+import { database, type Db } from '../db';
+import * as alerts from '../data/alerts';
 import * as answers from '../data/answers';
 import * as audit from '../data/audit';
 import * as children from '../data/children';
@@ -14,34 +16,64 @@ import { assemblePack, type PackRespondent } from './assemble';
  * The IRO's pack for one review (DOMAIN §8). Every read is audit-logged (SEC-L2): one view,
  * one row, written before the page is returned.
  */
-export async function loadPack(access: Access<'review.read-pack'>, requestId: string) {
-	const db = database();
-	const now = Date.now();
-	const review = (await reviews.get(db, access.reviewId!))!;
-	const child = (await children.get(db, review.childId))!;
-	const invited = await invitations.forReviews(db, [review.id]);
-	const started = await consultations.forReviews(db, [review.id]);
+async function respondentsOf(db: Db, reviewId: string): Promise<{ respondents: PackRespondent[]; versions: Map<string, number> }> {
+	const invited = await invitations.forReviews(db, [reviewId]);
+	const started = await consultations.forReviews(db, [reviewId]);
 	const submittedIds = started.filter((c) => c.status === 'submitted').map((c) => c.id);
 	const answerMap = await answers.forConsultations(db, submittedIds);
-	const respondents: PackRespondent[] = invited.map((i) => {
+	const byRespondent = await consultations.earlierVersions(db, started.map((c) => c.id));
+	const versions = new Map<string, number>();
+	const respondents = invited.map((i) => {
 		const c = started.find((x) => x.respondentId === i.respondentId);
+		if (c) versions.set(i.respondentId, byRespondent.get(c.id) ?? 0);
 		return {
 			respondentId: i.respondentId, kind: i.respondentKind, displayName: i.displayName, invitedAt: i.invitedAt,
 			consultation: c ? { status: c.status, formId: c.formId, formVersion: c.formVersion, submittedAt: c.submittedAt } : null,
 			answers: (c && answerMap.get(c.id)) ?? new Map()
 		};
 	});
+	return { respondents, versions };
+}
+
+export async function loadPack(access: Access<'review.read-pack'>, requestId: string) {
+	const db = database();
+	const now = Date.now();
+	const review = (await reviews.get(db, access.reviewId!))!;
+	const child = (await children.get(db, review.childId))!;
+	const { respondents, versions } = await respondentsOf(db, review.id);
 	await audit.record(db, {
 		at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'view', childId: child.id,
 		resourceType: 'pack', resourceId: review.id, requestId
 	});
 	const reviewDate = reviewDateFor({ scheduled: review.scheduledDate, due: review.dueDate });
+	const locksOn = reviewMilestones(reviewDate).packLocks;
+	const childAlerts = await alerts.forChild(db, child.id);
 	return {
+		locksOn,
+		locked: londonDate(now) > locksOn,
+		versions: Object.fromEntries(versions),
+		alerts: childAlerts.map((a) => ({ id: a.id, source: a.source, createdAt: a.createdAt, acknowledgedAt: a.acknowledgedAt })),
 		review: { id: review.id, sequence: review.sequence, dueDate: review.dueDate, scheduledDate: review.scheduledDate, scheduledTime: review.scheduledTime },
 		child: { name: child.preferredName, age: ageOn(child.dateOfBirth, londonDate(now)), locale: child.preferredLocale },
 		reviewDate,
 		pack: assemblePack(respondents, 'iro'),
 		viewer: access.actor.displayName,
+		carerName: (await children.people(db, child.id)).find((p) => p.relation === 'carer' && p.endsOn === null)?.displayName ?? null,
 		viewedAt: now
 	};
+}
+
+/**
+ * What a parent or carer may read of the child's answers: only those shared with "everyone at my
+ * review", and nothing of any other respondent (DOMAIN §5.6, SECURITY T1, T3, SEC-Z5). Audited.
+ */
+export async function loadShared(access: Access<'review.read-shared'>, viewer: 'parent' | 'carer', requestId: string) {
+	const db = database();
+	const review = (await reviews.get(db, access.reviewId!))!;
+	const child = (await children.get(db, review.childId))!;
+	const { respondents } = await respondentsOf(db, review.id);
+	const pack = assemblePack(respondents, viewer);
+	await audit.record(db, { at: Date.now(), actorId: access.actor.id, actorRole: access.actor.role, action: 'view', childId: child.id, resourceType: 'shared-answers', resourceId: review.id, requestId });
+	const section = pack.sections.find((s) => s.kind === 'young-person') ?? null;
+	return { childName: child.preferredName, childLocale: child.preferredLocale, section: section && { submittedAt: section.submittedAt, topics: section.topics } };
 }
