@@ -115,6 +115,9 @@ export async function loadSent(access: Access<'review.answer'>, kind: Respondent
  * 409 with a message (SEC-Z7).
  */
 export async function reopen(access: Access<'review.answer'>, event: RequestEvent, kind: RespondentKind) {
+	const form = await event.request.formData();
+	// The form says what it wants: an empty or forged post changes nothing (SEC-Z6).
+	if ([...form.keys()].join() !== 'confirm' || form.get('confirm') !== 'yes') error(400, { message: 'Bad request', code: 'bad-request', id: event.locals.requestId });
 	const db = database();
 	const ctx = await loadContext(db, access, kind);
 	const base = basePath(kind, ctx.review.id);
