@@ -71,7 +71,8 @@ export default defineConfig({
 			name: 'chromium-no-js',
 			use: { viewport, launchOptions, javaScriptEnabled: false },
 			// The access matrix uses the request API only, no page: JavaScript on or off is the same run.
-			testIgnore: 'access-matrix.e2e.ts'
+			// Page weight measures what a JavaScript browser downloads, so it runs once, with JS.
+			testIgnore: ['access-matrix.e2e.ts', 'page-weight.e2e.ts']
 		}
 	],
 	webServer: {
