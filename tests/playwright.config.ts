@@ -95,7 +95,9 @@ export default defineConfig({
 			DATABASE_PATH: databasePath,
 			// A DATABASE_URL in the caller's environment would win over DATABASE_PATH (env.ts).
 			DATABASE_URL: '',
-			NODE_ENV: 'production'
+			NODE_ENV: 'production',
+			// Denials are expected by the thousand in the access matrix; errors still print.
+			LOG_LEVEL: 'error'
 		}
 	}
 });
