@@ -5,12 +5,16 @@ import { handleAudience } from '$lib/server/hooks/audience';
 import { handleHeaders } from '$lib/server/hooks/headers';
 import { handleLocale } from '$lib/server/hooks/locale';
 import { handleSession } from '$lib/server/hooks/session';
+import { startJobs } from '$lib/server/jobs/worker';
 import { log } from '$lib/server/log';
 
 /** One process, one writer (D4): migrations run once at start (REL-8). */
 export const init: ServerInit = async () => {
 	await startDatabase();
-	process.once('sveltekit:shutdown', () => void closeDatabase());
+	// Issue 5: the outbox and reminders worker (off with OUTBOX_WORKER=off). REL-9: on shutdown it
+	// finishes the message in flight, then the database closes.
+	const stopJobs = startJobs();
+	process.once('sveltekit:shutdown', () => void stopJobs().finally(() => closeDatabase()));
 };
 
 export const handle = sequence(handleHeaders, handleSession, handleLocale, handleAudience);

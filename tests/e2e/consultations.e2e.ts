@@ -322,7 +322,7 @@ test("a carer's second review starts pre-filled from their own earlier report, a
 // 5. Bad input: a clear message by the field, an error summary, nothing lost; markup stays text.
 // ---------------------------------------------------------------------------------------------
 
-test('bad input gets a translated message by the field and a summary, keeps what was typed, and markup, emoji and Arabic are kept as text', async ({ page, browser }, testInfo) => {
+test('bad input gets a translated message by the field and a summary, keeps what was typed, and markup, emoji and Arabic are kept as text', async ({ page, browser, jsEnabled }, testInfo) => {
 	test.setTimeout(120_000);
 	const cast = castFor(testInfo);
 	const child = cast.children.bad;
@@ -362,6 +362,8 @@ test('bad input gets a translated message by the field and a summary, keeps what
 	expect([...tooLong].length).toBe(2001);
 	await field.fill(tooLong);
 	await page.getByRole('button', { name: 'Save and go back' }).click();
+	// A11Y-2: with JS the summary takes focus (without JS the new page starts at the top, where it is).
+	if (jsEnabled) await expect(page.locator('.govuk-error-summary')).toBeFocused();
 	await expect(page.locator('#anything-else-error')).toHaveText(/^Error: Your answer is 2,?001 characters\. It can be up to 2,?000\.$/);
 	await expect(page.locator('.govuk-error-summary').getByRole('link', { name: /Your answer is 2,?001 characters/ })).toHaveAttribute('href', '#anything-else');
 	await expect(page).toHaveTitle(/^Error: /);
@@ -498,4 +500,19 @@ test('after sending, "Change my answers" reopens check your answers; the resent 
 	await expect(section).toContainText('changed after sending (1 earlier version kept)');
 	await checked(iro.page);
 	await iro.context.close();
+});
+
+test('a young person who sent their answers and comes back later can reach "Change my answers" from home', async ({ page }, testInfo) => {
+	const child = castFor(testInfo).children.returner;
+	await signIn(page, child.login);
+	await resume(page);
+	await expect(page).toHaveURL(/\/check$/);
+	await send(page);
+
+	// Later: home says "Sent" and offers "See what you sent", which must lead back to the sent page.
+	await page.goto('/me');
+	await expect(page.getByText('Sent', { exact: true })).toBeVisible();
+	await submitAndWait(page, () => page.getByRole('link', { name: 'See what you sent' }).click());
+	await expect(page).toHaveURL(/\/sent$/);
+	await expect(page.getByRole('button', { name: 'Change my answers' })).toBeVisible();
 });

@@ -5,6 +5,9 @@ import * as codes from './data/activation-codes';
 import * as children from './data/children';
 import * as invitations from './data/invitations';
 import * as reviews from './data/reviews';
+import { childBand, reviewDateFor, type FormBand } from '$lib/domain/age-band';
+import { londonDate } from '$lib/domain/calendar';
+import * as audit from './data/audit';
 import { issueCode } from './codes';
 
 export interface Respondent {
@@ -46,4 +49,25 @@ export async function issueFor(access: Access<'code.issue'>, childId: string, us
 	const review = await reviews.currentForChild(db, childId);
 	const code = await db.transaction().execute((trx) => issueCode(trx, access, { userId, reviewId: review?.id ?? null }, now));
 	return { code, name: known.name };
+}
+
+/** The child's form band now: by age on the review date, or the IRO's override (DOMAIN §5.1). */
+export async function bandOf(db: Db, childId: string): Promise<{ effective: string | null; override: string | null; reason: string | null }> {
+	const child = await children.get(db, childId);
+	if (!child) return { effective: null, override: null, reason: null };
+	const review = await reviews.currentForChild(db, childId);
+	const date = reviewDateFor({ scheduled: review?.scheduledDate ?? null, due: review?.dueDate ?? londonDate(Date.now()) });
+	return { effective: childBand(child.dateOfBirth, date, (child.bandOverride as FormBand | null) ?? null), override: child.bandOverride, reason: child.bandOverrideReason };
+}
+
+/**
+ * The IRO's override, with its reason (e.g. a learning disability). A consultation already
+ * started keeps its form (DOMAIN §5.1 pinning); the next one follows the override. Audited.
+ */
+export async function setBand(access: Access<'child.set-band'>, band: FormBand | null, reason: string | null, now: number): Promise<void> {
+	const db = database();
+	await db.transaction().execute(async (trx) => {
+		await children.setBandOverride(trx, access.childId!, band, reason);
+		await audit.record(trx, { at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'band_changed', childId: access.childId, resourceType: 'child', resourceId: access.childId });
+	});
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
  */
 export type Action =
 	| 'admin.manage'
+	| 'deliveries.manage'
 	| 'caseload.view'
 	| 'advocate.home'
 	| 'respondent.home'
@@ -14,7 +15,10 @@ export type Action =
 	| 'code.issue'
 	| 'alert.acknowledge'
 	| 'child.set-band'
-	| 'review.read-shared';
+	| 'review.read-shared'
+	| 'review.record-outcome'
+	| 'review.read-record'
+	| 'review.react';
 
 /** How the actor stands to the child the resource belongs to. */
 export type Relation = 'self' | 'allocated-iro' | 'parent' | 'carer' | 'none';
@@ -59,6 +63,16 @@ export function can(actor: Actor | null, action: Action, facts: Facts = NO_RESOU
 			// What the child shared with "everyone at my review" (DOMAIN §5.6), for an invited
 			// parent or a carer of the active placement; never anything else (T1, T3).
 			return (role === 'parent' && facts.relation === 'parent' && facts.invited) || (role === 'carer' && facts.relation === 'carer' && facts.invited);
+		case 'review.record-outcome':
+			// After the meeting (issue 5): facts, PN code, decisions, report, escalations; the allocated IRO only (SEC-Z2).
+			return role === 'iro' && facts.relation === 'allocated-iro';
+		case 'review.read-record':
+		case 'review.react':
+			// SECURITY §2: a young person reads their own review record and reacts to its decisions (DOMAIN §7).
+			return role === 'young-person' && facts.relation === 'self';
+		case 'deliveries.manage':
+			// SECURITY §2 admin "Safety alerts: delivery status"; REL-16: failures listed for the admin.
+			return role === 'admin';
 		default:
 			return false;
 	}

@@ -7,6 +7,7 @@ import * as children from '../data/children';
 import * as invitations from '../data/invitations';
 import * as reviews from '../data/reviews';
 import * as users from '../data/users';
+import { enqueueInvitations } from '../notifications';
 import { listRespondents } from '../people';
 
 /**
@@ -93,8 +94,13 @@ export async function schedule(_access: Access<'admin.manage'>, childId: string,
 	const account = await children.accountFor(db, childId);
 	await db.transaction().execute(async (trx) => {
 		await reviews.schedule(trx, review.id, input.date, input.time || null);
+		// Issue 5: only people invited now get the invitation message; a new date re-invites nobody (PRIV-5).
+		const invitees = [...(account ? [account.userId] : []), ...people.map((p) => p.userId)];
+		const fresh: string[] = [];
+		for (const id of invitees) if (!(await invitations.exists(trx, review.id, id))) fresh.push(id);
 		if (account) await invitations.ensure(trx, review.id, account.userId, 'young-person', now);
 		for (const p of people) await invitations.ensure(trx, review.id, p.userId, p.relation, now);
+		await enqueueInvitations(trx, fresh, input.date, now);
 	});
 	return true;
 }

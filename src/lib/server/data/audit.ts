@@ -4,6 +4,7 @@ import { newId } from '../ids';
 /** SECURITY §8: who read or changed what, when; never content. Append-only (SEC-L5). */
 export type AuditAction =
 	| 'view'
+	| 'delivery_retried'
 	| 'change'
 	| 'export'
 	| 'sign_in'
@@ -18,7 +19,16 @@ export type AuditAction =
 	| 'reopened'
 	| 'alert_raised'
 	| 'alert_acknowledged'
-	| 'band_changed';
+	| 'band_changed'
+	| 'meeting_recorded'
+	| 'code_confirmed'
+	| 'decision_saved'
+	| 'decisions_sent'
+	| 'report_saved'
+	| 'report_sent'
+	| 'reaction_saved'
+	| 'escalation_opened'
+	| 'escalation_closed';
 
 export interface AuditEntry {
 	at: number;

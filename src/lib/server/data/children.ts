@@ -8,6 +8,7 @@ export interface Child {
 	preferredLocale: string;
 	lookedAfterSince: string;
 	bandOverride: string | null;
+	bandOverrideReason: string | null;
 }
 
 export interface LinkedPerson {
@@ -35,13 +36,13 @@ export async function create(
 
 export async function get(db: Db, id: string): Promise<Child | undefined> {
 	const r = await db.selectFrom('child').selectAll().where('id', '=', id).executeTakeFirst();
-	return r && { id: r.id, preferredName: r.preferred_name, dateOfBirth: r.date_of_birth, preferredLocale: r.preferred_locale, lookedAfterSince: r.looked_after_since, bandOverride: r.band_override };
+	return r && { id: r.id, preferredName: r.preferred_name, dateOfBirth: r.date_of_birth, preferredLocale: r.preferred_locale, lookedAfterSince: r.looked_after_since, bandOverride: r.band_override, bandOverrideReason: r.band_override_reason };
 }
 
 /** Every child, for the admin's list (admins manage records, never answers: D15). */
 export async function list(db: Db): Promise<Child[]> {
 	const rows = await db.selectFrom('child').selectAll().orderBy('preferred_name').execute();
-	return rows.map((r) => ({ id: r.id, preferredName: r.preferred_name, dateOfBirth: r.date_of_birth, preferredLocale: r.preferred_locale, lookedAfterSince: r.looked_after_since, bandOverride: r.band_override }));
+	return rows.map((r) => ({ id: r.id, preferredName: r.preferred_name, dateOfBirth: r.date_of_birth, preferredLocale: r.preferred_locale, lookedAfterSince: r.looked_after_since, bandOverride: r.band_override, bandOverrideReason: r.band_override_reason }));
 }
 
 /** The IRO's band override for a child (DOMAIN §5.1), with its reason; null clears it. */

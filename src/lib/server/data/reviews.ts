@@ -65,3 +65,15 @@ export async function currentForChildren(db: Db, childIds: readonly string[]): P
 	for (const r of rows) out.set(r.child_id, toReview(r));
 	return out;
 }
+
+/** The meeting facts are recorded: the review is `held` on that date (DOMAIN §8.4). A closed review stays closed. */
+export async function markHeld(db: Db, id: string, heldDate: string): Promise<void> {
+	await db.updateTable('review').set({ held_date: heldDate }).where('id', '=', id).execute();
+	await db.updateTable('review').set({ status: 'held' }).where('id', '=', id).where('status', '!=', 'closed').execute();
+}
+
+/** The child's review before this one (sequence − 1), for "last review's decisions" (DOMAIN §8.1 item 9). */
+export async function previous(db: Db, childId: string, sequence: number): Promise<Review | undefined> {
+	const r = await db.selectFrom('review').select(COLUMNS).where('child_id', '=', childId).where('sequence', '<', sequence).orderBy('sequence', 'desc').executeTakeFirst();
+	return r && toReview(r);
+}

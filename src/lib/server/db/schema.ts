@@ -22,6 +22,12 @@ export interface Database {
 	rate_limit: RateLimitTable;
 	outbox: OutboxTable;
 	audit_event: AuditEventTable;
+	review_reminder: ReviewReminderTable;
+	review_meeting: ReviewMeetingTable;
+	review_decision: ReviewDecisionTable;
+	review_report: ReviewReportTable;
+	decision_reaction: DecisionReactionTable;
+	review_escalation: ReviewEscalationTable;
 }
 
 export interface ChildTable {
@@ -48,6 +54,8 @@ export interface AppUserTable {
 	active: Generated<0 | 1>;
 	created_at: number;
 	activated_at: number | null;
+	/** A respondent's own address for content-free notifications (PRIV-H8); staff use `email`. */
+	notify_email: string | null;
 }
 
 export interface ChildLinkTable {
@@ -191,7 +199,10 @@ export interface OutboxTable {
 	attempts: Generated<number>;
 	next_attempt_at: number;
 	sent_at: number | null;
+	/** An error class only (e.g. `EENVELOPE 550`), never a message that could echo an address. */
 	last_error: string | null;
+	/** Set when retries ran out: still unsent, listed for the admin (REL-16). */
+	failed_at: number | null;
 }
 
 export interface AuditEventTable {
@@ -205,4 +216,92 @@ export interface AuditEventTable {
 	resource_id: string | null;
 	outcome: string;
 	request_id: string | null;
+}
+
+/** After the meeting (issue 5): the facts and the PN code, one row per review (DOMAIN §4.1). */
+export interface ReviewMeetingTable {
+	review_id: string;
+	held_date: string;
+	attended: 0 | 1;
+	spoke_for_self: 0 | 1;
+	advocate_spoke: 0 | 1;
+	conveyed_non_verbally: 0 | 1;
+	briefed_advocate: 0 | 1;
+	views_conveyed_otherwise: 0 | 1;
+	consultation_submitted: 0 | 1;
+	private_talk_held: 0 | 1;
+	advocacy_explained: 0 | 1;
+	/** 'PN0' … 'PN7' */
+	suggested_code: string;
+	confirmed_code: string | null;
+	code_reason: string | null;
+	confirmed_by: string | null;
+	confirmed_at: number | null;
+	recorded_by: string;
+	recorded_at: number;
+}
+
+export interface ReviewDecisionTable {
+	id: string;
+	review_id: string;
+	position: number;
+	text: string;
+	owner: string;
+	due_on: string;
+	/** JSON list of the child's question ids this decision responds to */
+	linked_questions: string;
+	/** 'open' | 'done' | 'partly' | 'not-done' */
+	status: string;
+	status_reason: string | null;
+	created_by: string;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface ReviewReportTable {
+	review_id: string;
+	body: string;
+	/** 'draft' | 'sent' */
+	status: string;
+	sent_at: number | null;
+	decisions_sent_at: number | null;
+	record_sent_at: number | null;
+	updated_by: string;
+	updated_at: number;
+}
+
+export interface DecisionReactionTable {
+	decision_id: string;
+	child_id: string;
+	/** 'agree' | 'disagree' | 'question' */
+	reaction: string;
+	words: string | null;
+	reacted_by: string;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface ReviewEscalationTable {
+	id: string;
+	review_id: string;
+	/** 1–4, DOMAIN §9 DRP stages */
+	stage: number;
+	raised_to: string;
+	opened_on: string;
+	due_on: string;
+	closed_on: string | null;
+	outcome: string | null;
+	opened_by: string;
+	opened_at: number;
+	closed_by: string | null;
+	closed_at: number | null;
+}
+
+/** One reminder sent to one respondent for one review (DOMAIN §3.2; ≤2 per review, PRIV-5). */
+export interface ReviewReminderTable {
+	review_id: string;
+	respondent_id: string;
+	/** The reminder day, 'YYYY-MM-DD' (London). */
+	reminder_date: string;
+	sent_at: number;
 }

@@ -136,7 +136,7 @@ describe('assemblePack: the allocated IRO', () => {
 	it('carries the wording key of the version answered and the sharing label', () => {
 		const items = section(pack, 'u-child')!.topics.flatMap((t) => t.items);
 		const plans = items.find((i) => i.questionId === 'plans')!;
-		expect(plans).toEqual({ questionId: 'plans', wording: 'young-person-13-plus.plans', kind: 'text', value: text(C.childEveryone), visibility: 'everyone' });
+		expect(plans).toEqual({ questionId: 'plans', wording: 'young-person-13-plus.plans', kind: 'text', value: text(C.childEveryone), visibility: 'everyone', flag: null });
 		expect(section(pack, 'u-child')).toMatchObject({ formId: 'young-person-13-plus', formVersion: 1, submittedAt: SENT_AT });
 	});
 });
@@ -275,5 +275,32 @@ describe('canSee (DOMAIN §5.6)', () => {
 			expect(canSee('parent', 'young-person', q(id), v)).toBe(false);
 			expect(canSee('carer', 'young-person', q(id), v)).toBe(false);
 		}
+	});
+});
+
+describe('assemblePack: safety flags and withheld counts (DOMAIN §5.7, §8.1, §8.2)', () => {
+	const v2 = (answers: [string, Answer['value'], Answer['visibility']][]): PackRespondent => ({
+		respondentId: 'u-flag', kind: 'young-person', displayName: 'Flag', invitedAt: 1,
+		consultation: { status: 'submitted', formId: 'young-person-13-plus', formVersion: 2, submittedAt: SENT_AT },
+		answers: new Map(answers.map(([id, value, visibility]) => [id, { questionId: id, value, visibility }]))
+	});
+	const pack = (viewer: 'iro' | 'social-worker') =>
+		assemblePack([v2([
+			['home-safe', { kind: 'choice', value: 'not-sure' }, 'iro-only'],
+			['safe-out', { kind: 'choice', value: 'no' }, 'iro-only'],
+			['since-good', { kind: 'text', text: 'private' }, 'iro-only'],
+			['plans', { kind: 'text', text: 'shared' }, 'iro-and-social-worker']
+		])], viewer);
+
+	it('flags "not sure" on a safety question as ask and "no" as alert, for the IRO', () => {
+		const items = pack('iro').sections[0]!.topics.flatMap((t) => t.items);
+		expect(items.find((i) => i.questionId === 'home-safe')?.flag).toBe('ask');
+		expect(items.find((i) => i.questionId === 'safe-out')?.flag).toBe('alert');
+		expect(items.find((i) => i.questionId === 'plans')?.flag).toBeNull();
+	});
+
+	it('counts what the social-worker view may not read, and withholds nothing from the IRO', () => {
+		expect(pack('iro').sections[0]!.withheld).toBe(0);
+		expect(pack('social-worker').sections[0]!.withheld).toBe(3);
 	});
 });

@@ -1,4 +1,5 @@
 import { formById } from '$lib/forms/registry';
+import { safetyConcern } from '$lib/forms/safety';
 import { TOPICS, type Answer, type AnswerValue, type Question, type Topic, type Visibility } from '$lib/forms/types';
 
 /**
@@ -24,6 +25,8 @@ export interface PackItem {
 	kind: Question['kind'];
 	value: AnswerValue;
 	visibility: Visibility;
+	/** A child's "not sure" (ask) or "no" (alert) on a safety question (DOMAIN §5.7, §8.1). */
+	flag: 'ask' | 'alert' | null;
 }
 
 export interface PackSection {
@@ -34,6 +37,8 @@ export interface PackSection {
 	formVersion: number;
 	submittedAt: number;
 	topics: { topic: Topic; items: PackItem[] }[];
+	/** Answers this viewer may not read (the social-worker export says how many: DOMAIN §8.2). */
+	withheld: number;
 }
 
 export interface Pack {
@@ -69,15 +74,21 @@ export function assemblePack(respondents: readonly PackRespondent[], viewer: Vie
 		const form = formById(c.formId, c.formVersion);
 		if (!form) throw new Error(`pack: unknown form ${c.formId}@${c.formVersion}`);
 		const byTopic = new Map<Topic, PackItem[]>();
+		let withheld = 0;
 		for (const q of form.questions) {
 			const a = r.answers.get(q.id);
-			if (!a || !canSee(viewer, r.kind, q, a.visibility)) continue;
+			if (!a) continue;
+			if (!canSee(viewer, r.kind, q, a.visibility)) {
+				if (a.value.kind !== 'skipped') withheld++;
+				continue;
+			}
 			const list = byTopic.get(q.topic) ?? [];
-			list.push({ questionId: q.id, wording: q.wording, kind: q.kind, value: a.value, visibility: a.visibility });
+			const flag = r.kind === 'young-person' ? safetyConcern(q, a.value) : null;
+			list.push({ questionId: q.id, wording: q.wording, kind: q.kind, value: a.value, visibility: a.visibility, flag });
 			byTopic.set(q.topic, list);
 		}
 		const topics = TOPICS.filter((t) => byTopic.has(t)).map((t) => ({ topic: t, items: byTopic.get(t)! }));
-		sections.push({ respondentId: r.respondentId, kind: r.kind, displayName: r.displayName, formId: c.formId, formVersion: c.formVersion, submittedAt: c.submittedAt, topics });
+		sections.push({ respondentId: r.respondentId, kind: r.kind, displayName: r.displayName, formId: c.formId, formVersion: c.formVersion, submittedAt: c.submittedAt, topics, withheld });
 	}
 	return { sections, waiting };
 }

@@ -1,6 +1,8 @@
 import { ageOn, londonDate } from '$lib/domain/calendar';
 import { reviewMilestones } from '$lib/domain/review-schedule';
-import { reviewDateFor } from '$lib/domain/age-band';
+import * as v from 'valibot';
+import { childBand, reviewDateFor, type FormBand } from '$lib/domain/age-band';
+import { i18nFor } from '$lib/i18n';
 import type { Access } from '../access/require';
 import { database, type Db } from '../db';
 import * as alerts from '../data/alerts';
@@ -11,6 +13,7 @@ import * as consultations from '../data/consultations';
 import * as invitations from '../data/invitations';
 import * as reviews from '../data/reviews';
 import { assemblePack, type PackRespondent } from './assemble';
+import { PackExportSchema, toExport, type PackExport } from './export';
 
 /**
  * The IRO's pack for one review (DOMAIN §8). Every read is audit-logged (SEC-L2): one view,
@@ -48,15 +51,22 @@ export async function loadPack(access: Access<'review.read-pack'>, requestId: st
 	const reviewDate = reviewDateFor({ scheduled: review.scheduledDate, due: review.dueDate });
 	const locksOn = reviewMilestones(reviewDate).packLocks;
 	const childAlerts = await alerts.forChild(db, child.id);
+	const pack = assemblePack(respondents, 'iro');
+	const locked = londonDate(now) > locksOn;
+	// DOMAIN §8.4: complete when everyone invited has sent; locked after the lock day.
+	const state = locked ? 'locked' : pack.waiting.length === 0 && pack.sections.length > 0 ? 'complete' : 'collecting';
 	return {
+		state,
+		band: childBand(child.dateOfBirth, reviewDate, (child.bandOverride as FormBand | null) ?? null),
+		bandOverridden: child.bandOverride !== null,
 		locksOn,
-		locked: londonDate(now) > locksOn,
+		locked,
 		versions: Object.fromEntries(versions),
 		alerts: childAlerts.map((a) => ({ id: a.id, source: a.source, createdAt: a.createdAt, acknowledgedAt: a.acknowledgedAt })),
 		review: { id: review.id, sequence: review.sequence, dueDate: review.dueDate, scheduledDate: review.scheduledDate, scheduledTime: review.scheduledTime },
 		child: { name: child.preferredName, age: ageOn(child.dateOfBirth, londonDate(now)), locale: child.preferredLocale },
 		reviewDate,
-		pack: assemblePack(respondents, 'iro'),
+		pack,
 		viewer: access.actor.displayName,
 		carerName: (await children.people(db, child.id)).find((p) => p.relation === 'carer' && p.endsOn === null)?.displayName ?? null,
 		viewedAt: now
@@ -76,4 +86,28 @@ export async function loadShared(access: Access<'review.read-shared'>, viewer: '
 	await audit.record(db, { at: Date.now(), actorId: access.actor.id, actorRole: access.actor.role, action: 'view', childId: child.id, resourceType: 'shared-answers', resourceId: review.id, requestId });
 	const section = pack.sections.find((s) => s.kind === 'young-person') ?? null;
 	return { childName: child.preferredName, childLocale: child.preferredLocale, section: section && { submittedAt: section.submittedAt, topics: section.topics } };
+}
+
+/**
+ * The JSON export for case systems (DOMAIN §8.3): the social-worker view, checked against the
+ * schema before it leaves, and audited as an export (T14).
+ */
+export async function loadPackExport(access: Access<'review.read-pack'>, requestId: string): Promise<PackExport> {
+	const db = database();
+	const now = Date.now();
+	const review = (await reviews.get(db, access.reviewId!))!;
+	const child = (await children.get(db, review.childId))!;
+	const { respondents } = await respondentsOf(db, review.id);
+	const reviewDate = reviewDateFor({ scheduled: review.scheduledDate, due: review.dueDate });
+	const locksOn = reviewMilestones(reviewDate).packLocks;
+	const forms = i18nFor('en-GB').getFixedT('en-GB', 'forms');
+	const exported = toExport(assemblePack(respondents, 'social-worker'), {
+		review, locksOn, now,
+		child: { name: child.preferredName, ageOnReviewDate: ageOn(child.dateOfBirth, reviewDate), band: childBand(child.dateOfBirth, reviewDate, (child.bandOverride as FormBand | null) ?? null) },
+		alerts: await alerts.forChild(db, child.id),
+		wording: (key) => forms(key, { childName: child.preferredName }) as string,
+		late: (ms) => londonDate(ms) > locksOn
+	});
+	await audit.record(db, { at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'export', childId: child.id, resourceType: 'pack', resourceId: review.id, requestId });
+	return v.parse(PackExportSchema, exported);
 }

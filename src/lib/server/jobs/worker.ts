@@ -1,0 +1,82 @@
+import { database, type Db } from '../db';
+import { env } from '../env';
+import { log } from '../log';
+import { transportFromEnv, type MailTransport } from './mail';
+import { deliverDue } from './outbox';
+import { sendReminders } from './reminders';
+
+/** How often the outbox is looked at (*our default*); reminders at most hourly (daily granularity). */
+export const TICK_MS = 15_000;
+export const REMINDER_EVERY_MS = 60 * 60_000;
+
+export interface Jobs {
+	/** One pass now (tests, and each interval). Overlapping calls share the pass in flight. */
+	tick(): Promise<void>;
+	/** Stops the interval and waits for the message in flight (REL-9), then closes the transport. */
+	stop(): Promise<void>;
+}
+
+/**
+ * The background loop for the outbox and reminders. The interval is unref'd, so it never keeps the
+ * process alive; a failed pass is logged (no addresses, no content) and the next one tries again.
+ */
+export function createJobs(opts: { db: () => Db; transport: MailTransport; publicUrl: string | null; now?: () => number; intervalMs?: number }): Jobs & { start(): void } {
+	const now = opts.now ?? Date.now;
+	let running: Promise<void> | null = null;
+	let lastReminders = -Infinity;
+	let timer: ReturnType<typeof setInterval> | undefined;
+
+	const pass = async () => {
+		const db = opts.db();
+		const at = now();
+		if (at - lastReminders >= REMINDER_EVERY_MS) {
+			const queued = await sendReminders(db, at);
+			lastReminders = at;
+			if (queued > 0) log.info({ queued }, 'reminders queued');
+		}
+		const r = await deliverDue(db, opts.transport, now(), { publicUrl: opts.publicUrl });
+		if (r.failed > 0) log.warn({ ...r }, 'outbox: messages marked failed');
+		else if (r.sent + r.retrying > 0) log.info({ ...r }, 'outbox delivered');
+	};
+
+	const tick = () => {
+		running ??= pass()
+			.catch((err: unknown) => log.error({ err }, 'outbox worker pass failed'))
+			.finally(() => {
+				running = null;
+			});
+		return running;
+	};
+
+	return {
+		tick,
+		start() {
+			timer ??= setInterval(() => void tick(), opts.intervalMs ?? TICK_MS);
+			timer.unref();
+			void tick();
+		},
+		async stop() {
+			if (timer) clearInterval(timer);
+			timer = undefined;
+			await running;
+			opts.transport.close();
+		}
+	};
+}
+
+/**
+ * Started from `hooks.server.ts` init, unless OUTBOX_WORKER=off. Returns the stop function for
+ * `sveltekit:shutdown` (REL-9: the outbox finishes its message, then the database closes).
+ */
+export function startJobs(): () => Promise<void> {
+	const { mail } = env();
+	if (!mail.worker) {
+		log.info('outbox worker off (OUTBOX_WORKER=off)');
+		return async () => {};
+	}
+	const transport = transportFromEnv(mail);
+	if (transport.kind === 'capture') log.warn({ path: mail.capturePath }, 'SMTP_URL is not set: messages go to the local capture file (demo only)');
+	const jobs = createJobs({ db: database, transport, publicUrl: mail.publicUrl });
+	jobs.start();
+	return () => jobs.stop();
+}

@@ -1,0 +1,54 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '$lib/forms/types';
+import { assemblePack, type PackRespondent } from './assemble';
+import { PackExportSchema, SCHEMA, toExport } from './export';
+
+const SENT = Date.UTC(2026, 10, 20, 10);
+const child: PackRespondent = {
+	respondentId: 'c', kind: 'young-person', displayName: 'Sam', invitedAt: 1,
+	consultation: { status: 'submitted', formId: 'young-person-13-plus', formVersion: 1, submittedAt: SENT },
+	answers: new Map<string, Answer>([
+		['since-good', { questionId: 'since-good', value: { kind: 'text', text: 'IRO-ONLY-CANARY' }, visibility: 'iro-only' }],
+		['plans', { questionId: 'plans', value: { kind: 'text', text: 'college' }, visibility: 'iro-and-social-worker' }],
+		['home-safe', { questionId: 'home-safe', value: { kind: 'choice', value: 'yes' }, visibility: 'iro-only' }],
+		['meeting-not-who', { questionId: 'meeting-not-who', value: { kind: 'text', text: 'NOT-WHO-CANARY' }, visibility: 'iro-only' }]
+	])
+};
+const parent: PackRespondent = { respondentId: 'p', kind: 'parent', displayName: 'Jo', invitedAt: 2, consultation: null, answers: new Map() };
+
+const exported = toExport(assemblePack([child, parent], 'social-worker'), {
+	review: { id: 'r1', sequence: 3, dueDate: '2026-12-10', scheduledDate: '2026-12-09' },
+	child: { name: 'Sam', ageOnReviewDate: 14, band: '13-plus' },
+	locksOn: '2026-12-04',
+	alerts: [{ createdAt: SENT, source: 'answer', acknowledgedAt: null }],
+	now: SENT + 1000,
+	wording: (key) => `EN:${key}`,
+	late: (ms) => ms > Date.UTC(2026, 11, 5)
+});
+
+describe('the pack JSON export (DOMAIN §8.3, schema my-review-pack v1)', () => {
+	it('matches the published schema', () => {
+		expect(() => v.parse(PackExportSchema, exported)).not.toThrow();
+		expect(exported.schema).toBe(SCHEMA);
+		expect(exported.review.kind).toBe('subsequent');
+	});
+
+	it('is the social-worker view: IRO-only answers are left out and counted, never included (DOMAIN §8.2)', () => {
+		const text = JSON.stringify(exported);
+		expect(text).not.toContain('IRO-ONLY-CANARY');
+		expect(text).not.toContain('NOT-WHO-CANARY');
+		expect(text).toContain('college');
+		expect(exported.respondents[0]!.withheldCount).toBe(3);
+	});
+
+	it('carries the wording asked, who has not responded, and alerts without content', () => {
+		expect(exported.respondents[0]!.answers[0]!.wording).toBe('EN:young-person-13-plus.plans.label');
+		expect(exported.notResponded).toEqual([{ role: 'parent', name: 'Jo', invitedAt: new Date(2).toISOString(), started: false }]);
+		expect(exported.alerts).toEqual([{ raisedAt: new Date(SENT).toISOString(), source: 'answer', acknowledgedAt: null }]);
+	});
+
+	it('refuses a shape that drifts from the schema', () => {
+		expect(() => v.parse(PackExportSchema, { ...exported, extra: true })).toThrow();
+	});
+});

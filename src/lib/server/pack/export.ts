@@ -1,0 +1,100 @@
+import * as v from 'valibot';
+import type { AnswerValue } from '$lib/forms/types';
+import type { Pack } from './assemble';
+
+/**
+ * The pack as JSON for case systems (DOMAIN §8.3): schema `my-review-pack`, version 1, the
+ * social-worker view (the child's `iro-and-social-worker` and `everyone` answers, a count of the
+ * rest, parents' and carers' views). Wording travels as keys with the English text, so a case
+ * system shows exactly what was asked. PURE.
+ */
+export const SCHEMA = 'my-review-pack';
+export const SCHEMA_VERSION = 1;
+
+const ValueSchema = v.union([
+	v.object({ kind: v.literal('choice'), value: v.string() }),
+	v.object({ kind: v.literal('choices'), values: v.array(v.string()) }),
+	v.object({ kind: v.literal('text'), text: v.string() }),
+	v.object({ kind: v.literal('drawing'), strokes: v.array(v.array(v.number())) }),
+	v.object({ kind: v.literal('date'), date: v.string() }),
+	v.object({ kind: v.literal('skipped') })
+]);
+
+/** The export's shape, checked by a schema test and by the route before it answers. */
+export const PackExportSchema = v.strictObject({
+	schema: v.literal(SCHEMA),
+	schemaVersion: v.literal(SCHEMA_VERSION),
+	generatedAt: v.string(),
+	view: v.literal('social-worker'),
+	review: v.strictObject({ id: v.string(), sequence: v.number(), kind: v.picklist(['first', 'second', 'subsequent']), dueBy: v.string(), scheduledFor: v.nullable(v.string()), lockedAt: v.string() }),
+	child: v.strictObject({ preferredName: v.string(), ageOnReviewDate: v.number(), band: v.nullable(v.string()) }),
+	respondents: v.array(
+		v.strictObject({
+			role: v.picklist(['young-person', 'parent', 'carer']),
+			name: v.string(),
+			formId: v.string(),
+			formVersion: v.number(),
+			submittedAt: v.string(),
+			late: v.boolean(),
+			answers: v.array(v.strictObject({ questionId: v.string(), topic: v.string(), wording: v.string(), value: ValueSchema, visibility: v.string() })),
+			withheldCount: v.number()
+		})
+	),
+	notResponded: v.array(v.strictObject({ role: v.string(), name: v.string(), invitedAt: v.string(), started: v.boolean() })),
+	alerts: v.array(v.strictObject({ raisedAt: v.string(), source: v.string(), acknowledgedAt: v.nullable(v.string()) }))
+});
+export type PackExport = v.InferOutput<typeof PackExportSchema>;
+
+export interface ExportContext {
+	review: { id: string; sequence: number; dueDate: string; scheduledDate: string | null };
+	child: { name: string; ageOnReviewDate: number; band: string | null };
+	locksOn: string;
+	alerts: { createdAt: number; source: string; acknowledgedAt: number | null }[];
+	now: number;
+	/** English wording for a key (the server's i18n, en-GB). */
+	wording: (key: string) => string;
+	/** Was it sent after the lock day? */
+	late: (submittedAt: number) => boolean;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function toExport(pack: Pack, ctx: ExportContext): PackExport {
+	return {
+		schema: SCHEMA,
+		schemaVersion: SCHEMA_VERSION,
+		generatedAt: iso(ctx.now),
+		view: 'social-worker',
+		review: {
+			id: ctx.review.id,
+			sequence: ctx.review.sequence,
+			kind: ctx.review.sequence === 1 ? 'first' : ctx.review.sequence === 2 ? 'second' : 'subsequent',
+			dueBy: ctx.review.dueDate,
+			scheduledFor: ctx.review.scheduledDate,
+			lockedAt: ctx.locksOn
+		},
+		child: { preferredName: ctx.child.name, ageOnReviewDate: ctx.child.ageOnReviewDate, band: ctx.child.band },
+		respondents: pack.sections.map((s) => {
+			return {
+				role: s.kind,
+				name: s.displayName,
+				formId: s.formId,
+				formVersion: s.formVersion,
+				submittedAt: iso(s.submittedAt),
+				late: ctx.late(s.submittedAt),
+				answers: s.topics.flatMap((t) =>
+					t.items.map((i) => ({
+						questionId: i.questionId,
+						topic: t.topic,
+						wording: ctx.wording(`${i.wording}.label`),
+						value: i.value as AnswerValue,
+						visibility: i.visibility
+					}))
+				),
+				withheldCount: s.withheld
+			};
+		}),
+		notResponded: pack.waiting.map((w) => ({ role: w.kind, name: w.displayName, invitedAt: iso(w.invitedAt), started: w.started })),
+		alerts: ctx.alerts.map((a) => ({ raisedAt: iso(a.createdAt), source: a.source, acknowledgedAt: a.acknowledgedAt ? iso(a.acknowledgedAt) : null }))
+	};
+}

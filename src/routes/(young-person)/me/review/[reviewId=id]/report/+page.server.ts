@@ -1,0 +1,16 @@
+import { requireAccess } from '$lib/server/access/require';
+import { database } from '$lib/server/db';
+import * as childReport from '$lib/server/review/child-report';
+import { respond } from '$lib/server/review/outcome';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The child's own My Review Report, and their reaction to each decision (issue 5; DOMAIN §7). Their own review only. */
+export const load: PageServerLoad = async ({ params }) =>
+	childReport.loadChildReport(database(), await requireAccess('review.read-record', { reviewId: params.reviewId }), Date.now());
+
+export const actions: Actions = {
+	react: async ({ params, request, locals }) => {
+		const access = await requireAccess('review.react', { reviewId: params.reviewId });
+		return respond(await childReport.react(database(), access, await request.formData(), Date.now(), locals.requestId), 'react', locals.requestId);
+	}
+};
