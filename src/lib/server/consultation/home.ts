@@ -10,6 +10,7 @@ import * as consultations from '../data/consultations';
 import * as invitations from '../data/invitations';
 import type { RespondentKind } from '../data/invitations';
 import * as reviews from '../data/reviews';
+import * as reviewReports from '../data/review-reports';
 import { basePath } from './question-page';
 
 export interface HomeReview {
@@ -24,6 +25,8 @@ export interface HomeReview {
 	href: string;
 	/** Parents and carers: the child's answers shared with everyone. */
 	sharedHref: string | null;
+	/** The young person: their My Review Report, once the IRO has sent it (issue 5). */
+	reportHref: string | null;
 }
 
 /**
@@ -62,7 +65,8 @@ export async function loadHome(access: Access<'respondent.home'>): Promise<HomeR
 			iroName: (await allocations.currentIro(db, child.id, londonDate(Date.now())))?.displayName ?? null,
 			status: !c ? 'not-started' : c.status === 'submitted' ? 'sent' : 'started',
 			href: `${basePath(kind, review.id)}/start`,
-			sharedHref: kind === 'young-person' ? null : `${basePath(kind, review.id)}/shared`
+			sharedHref: kind === 'young-person' ? null : `${basePath(kind, review.id)}/shared`,
+			reportHref: kind === 'young-person' && (await reviewReports.get(db, review.id))?.status === 'sent' ? `${basePath(kind, review.id)}/report` : null
 		});
 	}
 	return out;

@@ -105,3 +105,8 @@ export async function listByRole(db: Db, role: Role): Promise<User[]> {
 	const rows = await db.selectFrom('app_user').selectAll().where('role', '=', role).orderBy('display_name').execute();
 	return rows.map(toUser);
 }
+
+/** A respondent's own address for content-free notifications (PRIV-H8), or null for none. */
+export async function setNotifyEmail(db: Db, id: string, email: string | null): Promise<void> {
+	await db.updateTable('app_user').set({ notify_email: email === null ? null : email.trim().toLowerCase() }).where('id', '=', id).execute();
+}

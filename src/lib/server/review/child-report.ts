@@ -69,6 +69,6 @@ export async function react(db: AppDb, access: Access<'review.react'>, form: For
 		await auditReview(trx, access, 'reaction_saved', 'review-decision', v.decisionId, now, requestId);
 		if (iro) await outbox.enqueue(trx, iro.iroId, 'something-new', now);
 	});
-	if (!ok) return { kind: 'failed', raw: { ...v }, field: `reaction-${v.decisionId}` };
+	if (!ok) return { kind: 'failed', raw: { ...v }, field: 'reaction' };
 	return { kind: 'done', location };
 }

@@ -77,7 +77,7 @@ export async function saveMeeting(db: AppDb, access: IroAccess, form: FormData, 
 		await auditReview(trx, access, 'meeting_recorded', 'review-meeting', review.id, now, requestId);
 	});
 	if (!ok) return { kind: 'failed', raw: parsedRaw(form), field: 'heldDate' };
-	return { kind: 'done', location: `${base(review.id)}/meeting#code` };
+	return { kind: 'done', location: `${base(review.id)}/meeting#participation-code` };
 }
 
 /**
