@@ -80,3 +80,32 @@ export async function acknowledgeAlert(access: Access<'alert.acknowledge'>, aler
 		}
 	});
 }
+
+/** Caseload filters (issue 5): an allowlist, so an unknown value shows everyone (SECURITY §7). */
+export const FILTERS = ['all', 'overdue', 'this-week', 'no-response', 'alerts'] as const;
+export type Filter = (typeof FILTERS)[number];
+
+export function parseFilter(value: string | null): Filter {
+	return (FILTERS as readonly string[]).includes(value ?? '') ? (value as Filter) : 'all';
+}
+
+/** Does a row match a filter? "This week" is the next 7 days; "no response" is anyone invited who hasn't sent. */
+export function matches(row: CaseloadRow, filter: Filter): boolean {
+	switch (filter) {
+		case 'overdue':
+			return row.daysLeft !== null && row.daysLeft < 0;
+		case 'this-week':
+			return row.daysLeft !== null && row.daysLeft >= 0 && row.daysLeft <= 7;
+		case 'no-response':
+			return row.respondents.some((r) => r.status !== 'sent');
+		case 'alerts':
+			return row.openAlerts > 0;
+		default:
+			return true;
+	}
+}
+
+/** The counts shown at the top of the caseload, one per filter. */
+export function countRows(rows: readonly CaseloadRow[]): Record<Filter, number> {
+	return Object.fromEntries(FILTERS.map((f) => [f, rows.filter((r) => matches(r, f)).length])) as Record<Filter, number>;
+}

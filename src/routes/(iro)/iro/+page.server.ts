@@ -2,12 +2,17 @@ import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireAccess } from '$lib/server/access/require';
 import { id, parseForm } from '$lib/server/admin/validation';
-import { acknowledgeAlert, loadCaseload } from '$lib/server/caseload';
+import { acknowledgeAlert, countRows, loadCaseload, matches, parseFilter } from '$lib/server/caseload';
 import { database } from '$lib/server/db';
 import * as alerts from '$lib/server/data/alerts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => loadCaseload(await requireAccess('caseload.view'), Date.now());
+/** "My children": soonest deadline first, with counts and filters that work as plain links (issue 5). */
+export const load: PageServerLoad = async ({ url }) => {
+	const { rows, alerts: open } = await loadCaseload(await requireAccess('caseload.view'), Date.now());
+	const filter = parseFilter(url.searchParams.get('show'));
+	return { rows: rows.filter((r) => matches(r, filter)), alerts: open, counts: countRows(rows), filter };
+};
 
 export const actions: Actions = {
 	acknowledge: async ({ request, locals }) => {
