@@ -9,6 +9,7 @@ import { can, NO_RESOURCE, type Action, type Facts, type Relation } from './poli
  */
 const ACTIONS: readonly Action[] = [
 	'admin.manage',
+	'deliveries.manage',
 	'caseload.view',
 	'advocate.home',
 	'respondent.home',
@@ -30,6 +31,7 @@ interface Allowed {
 /** The access matrix (SECURITY §2) as far as the foundation's actions go. Nothing else is allowed. */
 const ALLOWED: readonly Allowed[] = [
 	{ role: 'admin', action: 'admin.manage', relation: '*', invited: '*', why: 'admins manage records' },
+	{ role: 'admin', action: 'deliveries.manage', relation: '*', invited: '*', why: 'REL-16: failed deliveries are listed for the admin' },
 	{ role: 'iro', action: 'caseload.view', relation: '*', invited: '*', why: 'an IRO has a caseload page (scoped by allocation in the query)' },
 	{ role: 'advocate', action: 'advocate.home', relation: '*', invited: '*', why: 'advocates have a home page' },
 	{ role: 'young-person', action: 'respondent.home', relation: '*', invited: '*', why: 'respondents have a home page' },
@@ -66,8 +68,8 @@ const MATRIX = ROLES.flatMap((role) =>
 );
 
 describe('SEC-Z1: can() over role × relation × invited × action', () => {
-	it('covers every combination of the six roles, five relations, two invitation states and seven actions', () => {
-		expect(MATRIX).toHaveLength(6 * 5 * 2 * 7);
+	it('covers every combination of the six roles, five relations, two invitation states and eight actions', () => {
+		expect(MATRIX).toHaveLength(6 * 5 * 2 * 8);
 	});
 
 	it.each(MATRIX.map((m) => [`${m.role} / ${m.relation} / ${m.invited ? 'invited' : 'not invited'} / ${m.action} → ${m.allowed ? 'allowed' : 'denied'}`, m] as const))(

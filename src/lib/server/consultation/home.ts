@@ -64,7 +64,8 @@ export async function loadHome(access: Access<'respondent.home'>): Promise<HomeR
 			dueBy: reviewDateFor({ scheduled: null, due: review.dueDate }),
 			iroName: (await allocations.currentIro(db, child.id, londonDate(Date.now())))?.displayName ?? null,
 			status: !c ? 'not-started' : c.status === 'submitted' ? 'sent' : 'started',
-			href: `${basePath(kind, review.id)}/start`,
+			// Once sent, the card leads to what was sent, where it can be changed until the pack locks.
+			href: `${basePath(kind, review.id)}/${c?.status === 'submitted' ? 'sent' : 'start'}`,
 			sharedHref: kind === 'young-person' ? null : `${basePath(kind, review.id)}/shared`,
 			reportHref: kind === 'young-person' && (await reviewReports.get(db, review.id))?.status === 'sent' ? `${basePath(kind, review.id)}/report` : null
 		});

@@ -82,9 +82,11 @@ export async function send(access: Access<'review.answer'>, event: RequestEvent,
 	try {
 		const iro = await allocations.currentIro(db, ctx.review.childId, londonDate(Date.now()));
 		await db.transaction().execute(async (trx) => {
-			await consultations.markSubmitted(trx, consultation.id, now);
-			await audit.record(trx, { at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'submitted', childId: ctx.review.childId, resourceType: 'consultation', resourceId: consultation.id, requestId: event.locals.requestId });
-			if (iro) await outbox.enqueue(trx, iro.iroId, 'something-new', now);
+			// Another send (another key) may have won a race: then there is nothing more to record.
+			if (await consultations.markSubmitted(trx, consultation.id, now)) {
+				await audit.record(trx, { at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'submitted', childId: ctx.review.childId, resourceType: 'consultation', resourceId: consultation.id, requestId: event.locals.requestId });
+				if (iro) await outbox.enqueue(trx, iro.iroId, 'something-new', now);
+			}
 			await idempotency.store(trx, { actorId: access.actor.id, key, action: 'send', fieldsHash: hash, location }, now);
 		});
 	} catch (e) {

@@ -31,12 +31,16 @@ export async function raise(
 	return id;
 }
 
-/** An open "I need help now" alert from this child in the last 10 minutes: repeats join it (SECURITY §3.3). */
+/**
+ * An open "I need help now" alert from this child in the last 10 minutes: repeats join it
+ * (SECURITY §3.3). Only earlier presses count, so a press after a "not safe" answer still shows.
+ */
 export async function recentOpen(db: Db, childId: string, since: number): Promise<string | undefined> {
 	const r = await db
 		.selectFrom('safety_alert')
 		.select('id')
 		.where('child_id', '=', childId)
+		.where('source', '=', 'help-now')
 		.where('acknowledged_at', 'is', null)
 		.where('created_at', '>=', since)
 		.executeTakeFirst();

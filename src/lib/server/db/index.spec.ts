@@ -14,8 +14,12 @@ import type { Database } from './schema';
  */
 const APP_TABLES = [
 	'activation_code', 'answer', 'app_user', 'audit_event', 'child', 'child_link', 'consultation', 'consultation_version', 'idempotency_key',
-	'invitation', 'iro_allocation', 'outbox', 'rate_limit', 'review', 'safety_alert', 'session'
-];
+	'invitation', 'iro_allocation', 'outbox', 'rate_limit', 'review', 'safety_alert', 'session',
+	// After the meeting (2026_11_26_0300_add_review_outcomes).
+	'review_meeting', 'review_decision', 'review_report', 'decision_reaction', 'review_escalation',
+	// Notifications (2026_11_26_0200_add_notifications).
+	'review_reminder'
+].sort();
 
 let dir: string;
 let db: Kysely<Database>;

@@ -11,6 +11,7 @@ import * as audit from '../data/audit';
 import * as children from '../data/children';
 import * as consultations from '../data/consultations';
 import * as invitations from '../data/invitations';
+import * as reminders from '../data/reminders';
 import * as reviews from '../data/reviews';
 import { assemblePack, type PackRespondent } from './assemble';
 import { PackExportSchema, toExport, type PackExport } from './export';
@@ -69,6 +70,8 @@ export async function loadPack(access: Access<'review.read-pack'>, requestId: st
 		pack,
 		viewer: access.actor.displayName,
 		carerName: (await children.people(db, child.id)).find((p) => p.relation === 'carer' && p.endsOn === null)?.displayName ?? null,
+		// Issue 5: "invited on / reminded on" for those not sent yet.
+		reminded: Object.fromEntries(await reminders.forReview(db, review.id)),
 		viewedAt: now
 	};
 }

@@ -49,9 +49,11 @@ export async function loadReport(db: AppDb, access: IroAccess, now: number, requ
 export async function saveReport(db: AppDb, access: IroAccess, form: FormData, now: number, requestId: string | null): Promise<Outcome> {
 	const parsed = parseFields(ReportSchema, form, ['body']);
 	if (!parsed.ok) return rejected(parsed);
+	const { body } = parsed.value;
+	// An empty report is nothing to keep: the page asks for words (and an empty post changes nothing).
+	if (body === '') return { kind: 'invalid', raw: { body }, errors: { body: { key: 'errors.report-empty' } } };
 	const { review } = await reviewAndChild(db, access);
 	if (!review.heldDate) return { kind: 'conflict' };
-	const { body } = parsed.value;
 	const ok = await write(db, requestId, async (trx) => {
 		await reports.saveBody(trx, review.id, body, access.actor.id, now);
 		await auditReview(trx, access, 'report_saved', 'review-report', review.id, now, requestId);
@@ -67,10 +69,10 @@ export async function saveReport(db: AppDb, access: IroAccess, form: FormData, n
 export async function sendReport(db: AppDb, access: IroAccess, form: FormData, now: number, requestId: string | null): Promise<Outcome> {
 	const parsed = parseFields(ReportSchema, form, ['body']);
 	if (!parsed.ok) return rejected(parsed);
-	const { review, child } = await reviewAndChild(db, access);
-	if (!review.heldDate) return { kind: 'conflict' };
 	const { body } = parsed.value;
 	if (body === '') return { kind: 'invalid', raw: { body }, errors: { body: { key: 'errors.report-empty' } } };
+	const { review, child } = await reviewAndChild(db, access);
+	if (!review.heldDate) return { kind: 'conflict' };
 	const account = await children.accountFor(db, child.id);
 	const ok = await write(db, requestId, async (trx) => {
 		const first = await reports.markSent(trx, review.id, body, access.actor.id, now);

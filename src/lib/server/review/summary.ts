@@ -36,7 +36,7 @@ export async function afterMeeting(db: Db, access: Access<'review.read-pack'>, n
 		decisions: due && timeliness(due.decisionsDue, sentOn(report?.decisionsSentAt), today),
 		record: due && timeliness(due.recordDue, sentOn(report?.recordSentAt), today),
 		openEscalations: open.map((e) => ({ id: e.id, stage: e.stage, dueOn: e.dueOn, overdue: today > e.dueOn })),
-		previous: previous && {
+		previous: previous ? {
 			sequence: previous.sequence,
 			heldDate: previous.heldDate,
 			href: `/iro/review/${previous.id}/decisions`,
@@ -44,6 +44,6 @@ export async function afterMeeting(db: Db, access: Access<'review.read-pack'>, n
 				id: d.id, text: d.text, owner: d.owner, dueOn: d.dueOn, status: d.status, statusReason: d.statusReason,
 				reaction: previousReactions.find((r) => r.decisionId === d.id) ?? null
 			}))
-		}
+		} : null
 	};
 }
