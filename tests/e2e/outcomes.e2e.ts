@@ -3,7 +3,8 @@
  * come but sent their views in My Review is suggested PN6, DOMAIN §4.1), confirms the code, adds
  * two decisions linked to the child's answer, sends the decisions and the My Review Report; the
  * child signs in, reads their report and reacts ("I have a question", with words); the IRO sees
- * the reaction (DOMAIN §7). JavaScript on and off, 360 px, axe on every page and state visited.
+ * the reaction (DOMAIN §7); an escalation is opened and closed against its 20-working-day clock.
+ * JavaScript on and off, 360 px, axe on every page and state visited.
  *
  * Each project has its own cast (OUTCOME_PERSONAS), so the two runs never share a session (D18).
  */
@@ -127,6 +128,22 @@ test('the IRO records the meeting, decisions and the report; the child reads it 
 	await expect(reactions).toContainText('Can my carer drive me there?');
 	await expect(reactions).toContainText('No reaction yet');
 	await checked(iro);
+
+	// ── An escalation on the review, with its 20-working-day clock, opened and closed ─────────
+	await fromPack(iro, reviewPath, 'Escalations');
+	await expect(iro.getByRole('heading', { level: 1 })).toHaveText(`Escalations: ${name}`);
+	await iro.getByRole('radio', { name: 'Stage 1: team manager' }).check();
+	await iro.getByRole('textbox', { name: 'Raised to (name and role)' }).fill('Dana Reid, team manager');
+	await iro.getByRole('button', { name: 'Open the escalation' }).click();
+	const escalation = iro.locator('section.app-card');
+	await expect(escalation).toHaveCount(1);
+	await expect(escalation).toContainText('Dana Reid, team manager');
+	await expect(escalation).toContainText('Open');
+	await checked(iro);
+	await escalation.getByRole('textbox', { name: 'Outcome' }).fill('The plan now includes Saturday visits.');
+	await escalation.getByRole('button', { name: 'Close the escalation' }).click();
+	await expect(iro.locator('section.app-card')).toContainText(/Closed on .*, in time/);
+	await expect(iro.locator('section.app-card')).toContainText('The plan now includes Saturday visits.');
 
 	await childContext.close();
 	await iroContext.close();

@@ -72,7 +72,7 @@ describe('issue 5: invitation letters', () => {
 });
 
 describe('qrShape', () => {
-	it('draws a version-sized square with the three finder patterns in their corners', () => {
+	it('SEC-A9: the QR code is drawn as a version-sized square with the three finder patterns in their corners', () => {
 		const { size, path } = qrShape(`${ORIGIN}/activate#code=ABCDE-23456`);
 		expect((size - 17) % 4).toBe(0);
 		// Each finder pattern's top edge is a run of 7 dark modules at x = 0 and x = size - 7 on row 0.
