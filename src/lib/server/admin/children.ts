@@ -72,12 +72,14 @@ export async function allocate(_access: Access<'admin.manage'>, childId: string,
 export async function addPerson(
 	_access: Access<'admin.manage'>,
 	childId: string,
-	input: { relation: 'parent' | 'carer'; name: string; hasPr: boolean; startsOn: string },
+	input: { relation: 'parent' | 'carer'; name: string; hasPr: boolean; startsOn: string; notifyEmail?: string | null },
 	now: number
 ): Promise<void> {
 	const db = database();
 	await db.transaction().execute(async (trx) => {
 		const userId = await users.createRespondent(trx, { role: input.relation, displayName: input.name }, now);
+		// Optional: where content-free "something new" messages go (PRIV-H8); never shown to anyone else.
+		if (input.notifyEmail) await users.setNotifyEmail(trx, userId, input.notifyEmail);
 		await children.link(trx, { childId, userId, relation: input.relation, hasPr: input.hasPr, startsOn: input.startsOn });
 		const review = await reviews.currentForChild(trx, childId);
 		if (review?.scheduledDate) await invitations.ensure(trx, review.id, userId, input.relation, now);

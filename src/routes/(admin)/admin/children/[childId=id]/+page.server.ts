@@ -19,7 +19,8 @@ function bad(requestId: string): never {
 	error(400, { message: 'Bad request', code: 'bad-request', id: requestId });
 }
 
-const PersonSchema = v.object({ name, hasPr: v.picklist(['yes', 'no'], 'errors.choose-one'), startsOn: isoDate });
+const optionalEmail = v.pipe(v.string(), v.trim(), v.check((s) => s === '' || (s.length <= 200 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)), 'errors.email-invalid'));
+const PersonSchema = v.object({ name, hasPr: v.picklist(['yes', 'no'], 'errors.choose-one'), startsOn: isoDate, notifyEmail: optionalEmail });
 
 export const actions: Actions = {
 	allocate: async ({ params, request, locals }) => {
@@ -39,10 +40,10 @@ export const actions: Actions = {
 		const relation = form.get('relation');
 		if (relation !== 'parent' && relation !== 'carer') bad(locals.requestId);
 		form.delete('relation');
-		const parsed = parseForm(PersonSchema, form, ['name', 'hasPr', 'startsOn']);
+		const parsed = parseForm(PersonSchema, form, ['name', 'hasPr', 'startsOn', 'notifyEmail']);
 		if (!parsed.ok && 'malformed' in parsed) bad(locals.requestId);
 		if (!parsed.ok) return fail(400, { form: relation, raw: parsed.raw, errors: parsed.errors });
-		await addPerson(access, params.childId, { relation, name: parsed.value.name, hasPr: parsed.value.hasPr === 'yes', startsOn: parsed.value.startsOn }, Date.now());
+		await addPerson(access, params.childId, { relation, name: parsed.value.name, hasPr: parsed.value.hasPr === 'yes', startsOn: parsed.value.startsOn, notifyEmail: parsed.value.notifyEmail || null }, Date.now());
 		return { done: relation };
 	},
 	schedule: async ({ params, request, locals }) => {
