@@ -4,21 +4,24 @@ import type { Actor } from '../auth/actor';
  * `can()` decides from loaded relationship facts, never from the role alone (SECURITY §2,
  * STYLE §4.2). Pure: a table test covers role × relation × action (SEC-Z1).
  */
-export type Action =
-	| 'admin.manage'
-	| 'deliveries.manage'
-	| 'caseload.view'
-	| 'advocate.home'
-	| 'respondent.home'
-	| 'review.answer'
-	| 'review.read-pack'
-	| 'code.issue'
-	| 'alert.acknowledge'
-	| 'child.set-band'
-	| 'review.read-shared'
-	| 'review.record-outcome'
-	| 'review.read-record'
-	| 'review.react';
+export const ACTIONS = [
+	'admin.manage',
+	'deliveries.manage',
+	'caseload.view',
+	'advocate.home',
+	'respondent.home',
+	'review.answer',
+	'review.read-pack',
+	'code.issue',
+	'alert.acknowledge',
+	'child.set-band',
+	'review.read-shared',
+	'review.record-outcome',
+	'review.read-record',
+	'review.react'
+] as const;
+/** Every action the policy knows; the table test walks all of them, so a new one can't be missed. */
+export type Action = (typeof ACTIONS)[number];
 
 /** How the actor stands to the child the resource belongs to. */
 export type Relation = 'self' | 'allocated-iro' | 'parent' | 'carer' | 'none';

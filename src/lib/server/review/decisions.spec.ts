@@ -85,6 +85,13 @@ describe('adding decisions', () => {
 		expect(await decisions.forReview(t.db, c.reviewId)).toEqual([]);
 	});
 
+	it('REL-4: the same decision posted twice (a double tap) is added once', async () => {
+		await held(c);
+		await addDecision(t.db, iro(), decision({ links: ['home-change'] }), T_HELD, 'req');
+		await addDecision(t.db, iro(), decision({ links: ['home-change'] }), T_HELD, 'req');
+		expect(await decisions.forReview(t.db, c.reviewId)).toHaveLength(1);
+	});
+
 	it('SEC-Z6: a link to a question the child did not answer, or an unknown field, is malformed (400)', async () => {
 		await held(c);
 		expect(await addDecision(t.db, iro(), decision({ links: ['since-good'] }), T_HELD, 'req')).toEqual({ kind: 'malformed' });

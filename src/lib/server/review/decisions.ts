@@ -55,6 +55,9 @@ export async function addDecision(db: AppDb, access: IroAccess, form: FormData, 
 	const v = parsed.value;
 	if (v.dueOn < review.heldDate) return { kind: 'invalid', raw: { text: v.text, owner: v.owner, dueOn: v.dueOn, links: v.links }, errors: { dueOn: { key: 'errors.due-before-meeting' } } };
 	const ok = await write(db, requestId, async (trx) => {
+		// REL-4: a double tap (or a retry) of the same decision adds it once.
+		const same = (await decisions.forReview(trx, review.id)).some((d) => d.text === v.text && d.owner === v.owner && d.dueOn === v.dueOn && d.linkedQuestions.join() === v.links.join());
+		if (same) return;
 		const id = await decisions.add(trx, review.id, { text: v.text, owner: v.owner, dueOn: v.dueOn, linkedQuestions: v.links }, access.actor.id, now);
 		await auditReview(trx, access, 'decision_saved', 'review-decision', id, now, requestId);
 	});

@@ -37,6 +37,12 @@ describe('opening an escalation', () => {
 		expect((await escalations.forReview(t.db, c.reviewId))[0]?.stage).toBe(4);
 	});
 
+	it('REL-4: the same escalation posted twice (a double tap) is opened once', async () => {
+		await openEscalation(t.db, iro(), opening(), NOW, 'req');
+		await openEscalation(t.db, iro(), opening(), NOW, 'req');
+		expect(await escalations.forReview(t.db, c.reviewId)).toHaveLength(1);
+	});
+
 	it('shows the due date an escalation opened today would have', async () => {
 		expect((await loadEscalations(t.db, iro(), NOW, 'req')).dueIfOpenedToday).toBe('2027-01-15');
 	});

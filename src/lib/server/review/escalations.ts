@@ -36,6 +36,9 @@ export async function openEscalation(db: AppDb, access: IroAccess, form: FormDat
 	const { review } = await reviewAndChild(db, access);
 	const v = parsed.value;
 	const ok = await write(db, requestId, async (trx) => {
+		// REL-4: a double tap (or a retry) opens the escalation once.
+		const open = await escalations.forReview(trx, review.id);
+		if (open.some((e) => !e.closedOn && e.stage === Number(v.stage) && e.raisedTo === v.raisedTo && e.openedOn === v.openedOn)) return;
 		const id = await escalations.open(trx, { reviewId: review.id, stage: Number(v.stage), raisedTo: v.raisedTo, openedOn: v.openedOn, dueOn: escalationDue(v.openedOn), by: access.actor.id }, now);
 		await auditReview(trx, access, 'escalation_opened', 'review-escalation', id, now, requestId);
 	});
