@@ -12,6 +12,8 @@ declare global {
 			requestId: string;
 			/** Set by sign-out and Exit; the header hook sends it as Clear-Site-Data (D12). */
 			clearSiteData?: string;
+			/** A signed-in person on another audience's path: refused, but named in the audit row (SEC-L3). */
+			deniedActor?: Actor | null;
 		}
 		interface Error {
 			message: string;

@@ -3,6 +3,7 @@ import type { Access } from './access/require';
 import type { Db } from './db';
 import * as codes from './data/activation-codes';
 import * as audit from './data/audit';
+import * as users from './data/users';
 import { invalidateUserSessions } from './auth/session';
 
 /**
@@ -12,8 +13,10 @@ import { invalidateUserSessions } from './auth/session';
  */
 export async function issueCode(db: Db, access: Access<'code.issue'> | Access<'admin.manage'>, input: { userId: string; reviewId: string | null }, now: number): Promise<string> {
 	const code = generateCode();
-	// A reissue ends every session the person has (SECURITY §3.2, T13): whoever activated first loses access.
+	// A reissue ends every session the person has and replaces the passphrase (SECURITY §3.1,
+	// §3.2, T13): whoever activated first loses access until the new code is used. The username stays.
 	await invalidateUserSessions(db, input.userId);
+	await users.clearPassword(db, input.userId);
 	const id = await codes.insert(db, { codeHash: hashCode(code), userId: input.userId, reviewId: input.reviewId, issuedBy: access.actor.id, expiresAt: now + CODE_VALID_MS }, now);
 	await audit.record(db, { at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'code_issued', childId: access.childId, resourceType: 'activation_code', resourceId: id });
 	return code;

@@ -42,12 +42,14 @@ export async function requireAccess<A extends Action>(action: A, ref: ResourceRe
 		allowed = false;
 	}
 	if (!allowed) {
+		// SEC-L3: a wrong-role request is recorded against the person who made it.
+		const who = actor ?? event.locals.deniedActor ?? null;
 		await audit.record(db, {
-			at: now, actorId: actor?.id ?? null, actorRole: actor?.role ?? null, action: 'authz_denied',
+			at: now, actorId: who?.id ?? null, actorRole: who?.role ?? null, action: 'authz_denied',
 			childId, resourceType: ref.reviewId ? 'review' : ref.childId ? 'child' : action, resourceId: ref.reviewId ?? ref.childId ?? null,
 			outcome: 'denied', requestId: event.locals.requestId
 		});
-		log.warn({ requestId: event.locals.requestId, route: event.route.id, action, actorId: actor?.id ?? null }, 'access denied');
+		log.warn({ requestId: event.locals.requestId, route: event.route.id, action, actorId: who?.id ?? null }, 'access denied');
 		error(404, { message: 'Not found', code: 'not-found', id: event.locals.requestId });
 	}
 	return { actor: actor!, action, childId, reviewId: ref.reviewId ?? null } as Access<A>;

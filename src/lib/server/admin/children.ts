@@ -1,7 +1,8 @@
 import { londonDate } from '$lib/domain/calendar';
 import { firstReviewDue, reviewMilestones } from '$lib/domain/review-schedule';
 import type { Access } from '../access/require';
-import { database } from '../db';
+import { database, type Db } from '../db';
+import * as audit from '../data/audit';
 import * as allocations from '../data/allocations';
 import * as children from '../data/children';
 import * as invitations from '../data/invitations';
@@ -28,7 +29,7 @@ export async function listChildren(_access: Access<'admin.manage'>) {
 
 /** Creates the child record, their (not yet activated) account and the first review, due 20 WD after they became looked after (reg. 33). */
 export async function createChild(
-	_access: Access<'admin.manage'>,
+	access: Access<'admin.manage'>,
 	input: { name: string; dateOfBirth: string; lookedAfterSince: string; locale: string },
 	now: number
 ): Promise<string> {
@@ -37,6 +38,7 @@ export async function createChild(
 		const childId = await children.create(trx, { preferredName: input.name, dateOfBirth: input.dateOfBirth, lookedAfterSince: input.lookedAfterSince, preferredLocale: input.locale }, now);
 		await users.createRespondent(trx, { role: 'young-person', displayName: input.name, childId }, now);
 		await reviews.create(trx, { childId, sequence: 1, dueDate: firstReviewDue(input.lookedAfterSince) }, now);
+		await record(trx, access, childId, 'child', childId, now);
 		return childId;
 	});
 }
@@ -60,17 +62,21 @@ export async function childDetail(access: Access<'admin.manage'>, childId: strin
 	};
 }
 
-export async function allocate(_access: Access<'admin.manage'>, childId: string, iroId: string, now: number): Promise<boolean> {
+export async function allocate(access: Access<'admin.manage'>, childId: string, iroId: string, now: number): Promise<boolean> {
 	const db = database();
 	const iro = await users.get(db, iroId);
 	if (!iro || iro.role !== 'iro' || !iro.active) return false;
-	await db.transaction().execute((trx) => allocations.allocate(trx, childId, iroId, londonDate(now), now));
+	await db.transaction().execute(async (trx) => {
+		await allocations.allocate(trx, childId, iroId, londonDate(now), now);
+		// Who can read a child is decided here: audited (SECURITY §8).
+		await record(trx, access, childId, 'allocation', iroId, now);
+	});
 	return true;
 }
 
 /** Links a parent (with or without parental responsibility) or a carer; invites them if the review is scheduled. */
 export async function addPerson(
-	_access: Access<'admin.manage'>,
+	access: Access<'admin.manage'>,
 	childId: string,
 	input: { relation: 'parent' | 'carer'; name: string; hasPr: boolean; startsOn: string; notifyEmail?: string | null },
 	now: number
@@ -83,11 +89,12 @@ export async function addPerson(
 		await children.link(trx, { childId, userId, relation: input.relation, hasPr: input.hasPr, startsOn: input.startsOn });
 		const review = await reviews.currentForChild(trx, childId);
 		if (review?.scheduledDate) await invitations.ensure(trx, review.id, userId, input.relation, now);
+		await record(trx, access, childId, 'child_link', userId, now);
 	});
 }
 
 /** Sets the meeting date and invites the child and everyone currently linked (DOMAIN §3.2 invitation). */
-export async function schedule(_access: Access<'admin.manage'>, childId: string, input: { date: string; time: string }, now: number): Promise<boolean> {
+export async function schedule(access: Access<'admin.manage'>, childId: string, input: { date: string; time: string }, now: number): Promise<boolean> {
 	const db = database();
 	const review = await reviews.currentForChild(db, childId);
 	if (!review) return false;
@@ -96,6 +103,7 @@ export async function schedule(_access: Access<'admin.manage'>, childId: string,
 	const account = await children.accountFor(db, childId);
 	await db.transaction().execute(async (trx) => {
 		await reviews.schedule(trx, review.id, input.date, input.time || null);
+		await record(trx, access, childId, 'review', review.id, now);
 		// Issue 5: only people invited now get the invitation message; a new date re-invites nobody (PRIV-5).
 		const invitees = [...(account ? [account.userId] : []), ...people.map((p) => p.userId)];
 		const fresh: string[] = [];
@@ -105,4 +113,9 @@ export async function schedule(_access: Access<'admin.manage'>, childId: string,
 		await enqueueInvitations(trx, fresh, input.date, now);
 	});
 	return true;
+}
+
+/** An audit row for an admin's change to a child's record (SECURITY §8: every change). */
+function record(db: Db, access: Access<'admin.manage'>, childId: string, resourceType: string, resourceId: string, now: number) {
+	return audit.record(db, { at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'change', childId, resourceType, resourceId });
 }

@@ -91,24 +91,28 @@ export async function save(access: Access<'review.answer'>, event: RequestEvent,
 	const now = Date.now();
 	// DOMAIN §5.7: a "not safe" answer raises the alert in the same transaction as the answer.
 	const concern = kind === 'young-person' ? safetyConcern(question, result.answer.value) : null;
+	let stillDraft: boolean;
 	try {
 		const consultationId = ctx.consultation.id;
-		await db.transaction().execute(async (trx) => {
+		stillDraft = await db.transaction().execute(async (trx) => {
+			// The draft check is inside the transaction: a send from another tab can't slip in between.
+			if (!(await consultations.touchDraft(trx, consultationId, now))) return false;
 			await answers.save(trx, consultationId, result.answer, now);
-			await consultations.touch(trx, consultationId, now);
 			if (concern === 'alert') {
 				await raiseAlert(trx, { childId: ctx.childId, reviewId: ctx.review.id, raisedBy: access.actor.id, source: 'answer', questionId: question.id }, now);
 			}
+			return true;
 		});
 	} catch (e) {
 		log.error({ err: e, requestId: event.locals.requestId, route: event.route.id }, 'answer save failed');
 		const errors: Record<string, FieldError> = { [question.id]: { key: 'errors.save-failed' } };
 		return fail(503, { raw: answerToRaw(question, result.answer), errors });
 	}
+	if (!stillDraft) redirect(303, `${base}/sent`);
 	const next = ctx.questions[index + 1];
 	const nextPath = returnsToCheck(event.url) ? `${base}/check` : next ? `${base}/${next.id}` : `${base}/check`;
 	// The child sees at once who will know and when, then carries on (PRIV-17).
-	if (concern === 'alert') redirect(303, `/me/help?raised=1&next=${encodeURIComponent(nextPath)}`);
+	if (concern === 'alert') redirect(303, `/me/help?next=${encodeURIComponent(nextPath)}`);
 	if (concern === 'ask') redirect(303, `/me/help?next=${encodeURIComponent(nextPath)}`);
 	redirect(303, nextPath);
 }

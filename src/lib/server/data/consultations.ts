@@ -55,6 +55,12 @@ export async function touch(db: Db, id: string, now: number): Promise<void> {
 	await db.updateTable('consultation').set({ updated_at: now }).where('id', '=', id).execute();
 }
 
+/** Marks a draft as just changed; false if it is no longer a draft (it was sent meanwhile). */
+export async function touchDraft(db: Db, id: string, now: number): Promise<boolean> {
+	const res = await db.updateTable('consultation').set({ updated_at: now }).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+	return Number(res.numUpdatedRows) === 1;
+}
+
 /** Marks a draft submitted. Returns false if it was already submitted (a replay). */
 export async function markSubmitted(db: Db, id: string, now: number): Promise<boolean> {
 	const res = await db
@@ -76,6 +82,17 @@ export async function reopen(db: Db, id: string, answersAsSent: string, now: num
 	await db.insertInto('consultation_version').values({ consultation_id: id, revision: c.revision, answers: answersAsSent, submitted_at: c.submitted_at, reopened_at: now }).execute();
 	await db.updateTable('consultation').set({ status: 'draft', revision: c.revision + 1, updated_at: now }).where('id', '=', id).execute();
 	return true;
+}
+
+/** The newest kept sent version of a consultation (while it is reopened), if any. */
+export async function latestVersion(db: Db, id: string): Promise<{ answers: string; submittedAt: number } | undefined> {
+	const r = await db
+		.selectFrom('consultation_version')
+		.select(['answers', 'submitted_at'])
+		.where('consultation_id', '=', id)
+		.orderBy('revision', 'desc')
+		.executeTakeFirst();
+	return r && { answers: r.answers, submittedAt: r.submitted_at };
 }
 
 /** How many earlier sent versions a consultation has (the pack says so). */

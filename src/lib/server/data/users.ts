@@ -110,3 +110,8 @@ export async function listByRole(db: Db, role: Role): Promise<User[]> {
 export async function setNotifyEmail(db: Db, id: string, email: string | null): Promise<void> {
 	await db.updateTable('app_user').set({ notify_email: email === null ? null : email.trim().toLowerCase() }).where('id', '=', id).execute();
 }
+
+/** A reissued code replaces the passphrase: the old one stops working at once (SECURITY §3.1, T13). */
+export async function clearPassword(db: Db, id: string): Promise<void> {
+	await db.updateTable('app_user').set({ password_hash: null }).where('id', '=', id).execute();
+}

@@ -54,6 +54,7 @@ export const handleAudience: Handle = async ({ event, resolve }) => {
 	if (actor.role !== audience.role) {
 		// Wrong role: carry on as nobody, so the page's own requireAccess answers 404 with the
 		// normal error page, the headers and an authz_denied audit row (D14).
+		event.locals.deniedActor = actor;
 		event.locals.actor = null;
 		event.locals.session = null;
 	}

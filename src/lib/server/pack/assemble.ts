@@ -14,7 +14,7 @@ export interface PackRespondent {
 	kind: RespondentKind;
 	displayName: string;
 	invitedAt: number;
-	consultation: { status: 'draft' | 'submitted'; formId: string; formVersion: number; submittedAt: number | null } | null;
+	consultation: { status: 'draft' | 'submitted'; formId: string; formVersion: number; submittedAt: number | null; beingChanged?: boolean } | null;
 	answers: ReadonlyMap<string, Answer>;
 }
 
@@ -39,6 +39,8 @@ export interface PackSection {
 	topics: { topic: Topic; items: PackItem[] }[];
 	/** Answers this viewer may not read (the social-worker export says how many: DOMAIN §8.2). */
 	withheld: number;
+	/** Reopened by the respondent: this is what they last sent (issue 4). */
+	beingChanged: boolean;
 }
 
 export interface Pack {
@@ -88,7 +90,7 @@ export function assemblePack(respondents: readonly PackRespondent[], viewer: Vie
 			byTopic.set(q.topic, list);
 		}
 		const topics = TOPICS.filter((t) => byTopic.has(t)).map((t) => ({ topic: t, items: byTopic.get(t)! }));
-		sections.push({ respondentId: r.respondentId, kind: r.kind, displayName: r.displayName, formId: c.formId, formVersion: c.formVersion, submittedAt: c.submittedAt, topics, withheld });
+		sections.push({ respondentId: r.respondentId, kind: r.kind, displayName: r.displayName, formId: c.formId, formVersion: c.formVersion, submittedAt: c.submittedAt, topics, withheld, beingChanged: !!c.beingChanged });
 	}
 	return { sections, waiting };
 }

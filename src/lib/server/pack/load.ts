@@ -13,6 +13,7 @@ import * as consultations from '../data/consultations';
 import * as invitations from '../data/invitations';
 import * as reminders from '../data/reminders';
 import * as reviews from '../data/reviews';
+import { sentView } from '../consultation/sent';
 import { assemblePack, type PackRespondent } from './assemble';
 import { PackExportSchema, toExport, type PackExport } from './export';
 
@@ -23,19 +24,24 @@ import { PackExportSchema, toExport, type PackExport } from './export';
 async function respondentsOf(db: Db, reviewId: string): Promise<{ respondents: PackRespondent[]; versions: Map<string, number> }> {
 	const invited = await invitations.forReviews(db, [reviewId]);
 	const started = await consultations.forReviews(db, [reviewId]);
-	const submittedIds = started.filter((c) => c.status === 'submitted').map((c) => c.id);
-	const answerMap = await answers.forConsultations(db, submittedIds);
 	const byRespondent = await consultations.earlierVersions(db, started.map((c) => c.id));
 	const versions = new Map<string, number>();
-	const respondents = invited.map((i) => {
+	const respondents: PackRespondent[] = [];
+	for (const i of invited) {
 		const c = started.find((x) => x.respondentId === i.respondentId);
 		if (c) versions.set(i.respondentId, byRespondent.get(c.id) ?? 0);
-		return {
+		// A reopened form still shows what was last sent until it is sent again.
+		const sent = c ? await sentView(db, c) : null;
+		respondents.push({
 			respondentId: i.respondentId, kind: i.respondentKind, displayName: i.displayName, invitedAt: i.invitedAt,
-			consultation: c ? { status: c.status, formId: c.formId, formVersion: c.formVersion, submittedAt: c.submittedAt } : null,
-			answers: (c && answerMap.get(c.id)) ?? new Map()
-		};
-	});
+			consultation: c
+				? sent
+					? { status: 'submitted', formId: c.formId, formVersion: c.formVersion, submittedAt: sent.submittedAt, beingChanged: sent.beingChanged }
+					: { status: c.status, formId: c.formId, formVersion: c.formVersion, submittedAt: c.submittedAt }
+				: null,
+			answers: sent?.answers ?? new Map()
+		});
+	}
 	return { respondents, versions };
 }
 

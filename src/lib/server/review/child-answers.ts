@@ -5,6 +5,7 @@ import { RATHER_NOT_SAY, type AnswerValue, type Question, type Topic } from '$li
 import type { Db } from '../db';
 import * as answers from '../data/answers';
 import * as consultations from '../data/consultations';
+import { sentView } from '../consultation/sent';
 import { assemblePack } from '../pack/assemble';
 
 /**
@@ -39,10 +40,13 @@ export function isRealAnswer(value: AnswerValue): boolean {
 	return true;
 }
 
+/** The child's consultation and what they last sent (a reopened form keeps its sent answers: issue 4). */
 async function childConsultation(db: Db, reviewId: string) {
 	const c = (await consultations.forReviews(db, [reviewId])).find((x) => x.respondentKind === 'young-person');
 	if (!c) return null;
-	return { consultation: c, answers: await answers.forConsultation(db, c.id) };
+	const sent = await sentView(db, c);
+	const consultation = sent ? { ...c, status: 'submitted' as const, submittedAt: sent.submittedAt } : c;
+	return { consultation, answers: sent?.answers ?? (await answers.forConsultation(db, c.id)) };
 }
 
 /** The child's sent answers that say something, in the pack's topic order; empty while nothing is sent. */

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, seedFamily, type Family, type TestDatabase } from '../db/test-db';
 import * as audit from '../data/audit';
 import * as reports from '../data/review-reports';
+import * as users from '../data/users';
 import { saveMeeting } from './meeting';
 import { loadReport, saveReport, sendReport } from './report';
 import { accessFor, addChild, bornBefore, post, type SeededChild } from './spec-helpers';
@@ -61,6 +62,7 @@ describe('writing and sending the report', () => {
 
 	it('sending records the record as sent, tells the child "something new" (REL-16) and audits it, in one go', async () => {
 		await held();
+		await users.setNotifyEmail(t.db, c.userId, 'child@example.test');
 		const sentAt = Date.UTC(2027, 0, 14, 16, 0);
 		expect(await sendReport(t.db, iro(), post({ body: BODY }), sentAt, 'req')).toEqual({ kind: 'done', location: `/iro/review/${c.reviewId}/report#reactions` });
 		expect(await reports.get(t.db, c.reviewId)).toMatchObject({ body: BODY, status: 'sent', sentAt, recordSentAt: sentAt });
@@ -68,8 +70,15 @@ describe('writing and sending the report', () => {
 		expect((await audit.forResource(t.db, 'review-report', c.reviewId)).map((a) => a.action)).toContain('report_sent');
 	});
 
+	it('a child with no address for messages gets none queued: the row could only fail (REL-16)', async () => {
+		await held();
+		await sendReport(t.db, iro(), post({ body: BODY }), Date.UTC(2027, 0, 14, 16, 0), 'req');
+		expect(await outbox(c.userId)).toBe(0);
+	});
+
 	it('sending again (or saving changes) keeps the first send’s time and does not notify again', async () => {
 		await held();
+		await users.setNotifyEmail(t.db, c.userId, 'child@example.test');
 		await sendReport(t.db, iro(), post({ body: BODY }), Date.UTC(2027, 0, 4, 9), 'req');
 		await sendReport(t.db, iro(), post({ body: `${BODY} PS.` }), Date.UTC(2027, 0, 20, 9), 'req');
 		await saveReport(t.db, iro(), post({ body: `${BODY} PPS.` }), Date.UTC(2027, 0, 21, 9), 'req');

@@ -77,7 +77,8 @@ export async function sendReport(db: AppDb, access: IroAccess, form: FormData, n
 	const ok = await write(db, requestId, async (trx) => {
 		const first = await reports.markSent(trx, review.id, body, access.actor.id, now);
 		await auditReview(trx, access, first ? 'report_sent' : 'report_saved', 'review-report', review.id, now, requestId);
-		if (first && account) await outbox.enqueue(trx, account.userId, 'something-new', now);
+		// Only someone with an address gets a message; otherwise the row would only fail (REL-16).
+		if (first && account && (await outbox.reachable(trx, [account.userId])).has(account.userId)) await outbox.enqueue(trx, account.userId, 'something-new', now);
 	});
 	if (!ok) return { kind: 'failed', raw: { body }, field: 'body' };
 	return { kind: 'done', location: `${page(review.id)}#reactions` };

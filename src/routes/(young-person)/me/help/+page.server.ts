@@ -1,8 +1,10 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { londonDate } from '$lib/domain/calendar';
 import { requireAccess } from '$lib/server/access/require';
 import { database } from '$lib/server/db';
+import * as alerts from '$lib/server/data/alerts';
 import * as allocations from '$lib/server/data/allocations';
+import { log } from '$lib/server/log';
 import * as reviews from '$lib/server/data/reviews';
 import { raiseAlert } from '$lib/server/safety';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,26 +15,39 @@ function safeNext(url: URL): string {
 	return /^\/me(\/review\/[a-z2-7]{24}(\/[a-z0-9-]{1,60})?)?$/.test(next) ? next : '/me';
 }
 
-/** "I need help now" and the safety message (DOMAIN §5.7, PRIV-17). */
+/**
+ * "I need help now" and the safety message (DOMAIN §5.7, PRIV-17). Whether someone has just been
+ * told is decided here from the child's open alerts, never carried in the URL, which a shared
+ * phone's history shows (D11).
+ */
 export const load: PageServerLoad = async ({ url }) => {
 	const access = await requireAccess('respondent.home');
 	const childId = access.actor.childId;
-	const iro = childId ? await allocations.currentIro(database(), childId, londonDate(Date.now())) : undefined;
-	return { raised: url.searchParams.get('raised') === '1', next: safeNext(url), iroName: iro?.displayName ?? null };
+	const db = database();
+	const now = Date.now();
+	const iro = childId ? await allocations.currentIro(db, childId, londonDate(now)) : undefined;
+	const raised = childId ? (await alerts.openFor(db, [childId])).some((a) => a.createdAt >= now - 30 * 60_000) : false;
+	return { raised, next: safeNext(url), iroName: iro?.displayName ?? null };
 };
 
 export const actions: Actions = {
-	default: async ({ url }) => {
+	default: async ({ url, locals }) => {
 		const access = await requireAccess('respondent.home');
 		const childId = access.actor.childId;
 		if (childId) {
 			const db = database();
 			const now = Date.now();
-			const review = await reviews.currentForChild(db, childId);
-			await db.transaction().execute((trx) =>
-				raiseAlert(trx, { childId, reviewId: review?.id ?? null, raisedBy: access.actor.id, source: 'help-now', questionId: null }, now)
-			);
+			try {
+				const review = await reviews.currentForChild(db, childId);
+				await db.transaction().execute((trx) =>
+					raiseAlert(trx, { childId, reviewId: review?.id ?? null, raisedBy: access.actor.id, source: 'help-now', questionId: null }, now)
+				);
+			} catch (e) {
+				// REL-18: the page still shows 999 and Childline, says it didn't go, and offers Try again.
+				log.error({ err: e, requestId: locals.requestId, route: '/me/help' }, 'help-now alert failed');
+				return fail(503, { errors: { help: { key: 'errors.help-failed' } } });
+			}
 		}
-		redirect(303, `/me/help?raised=1&next=${encodeURIComponent(safeNext(url))}`);
+		redirect(303, `/me/help?next=${encodeURIComponent(safeNext(url))}`);
 	}
 };
