@@ -219,7 +219,9 @@ test("'No' to feeling safe shows 999 and Childline and alerts the IRO, who ackno
 	await submitAndWait(page, () => page.getByRole('button', { name: 'Continue', exact: true }).click());
 
 	// DOMAIN §5.7: what the child sees at once.
-	await expect(page).toHaveURL(/\/me\/help\?raised=1/);
+	await expect(page).toHaveURL(/\/me\/help(\?|$)/);
+	// D11: nothing in the address (and so the phone's history) says an alert was raised.
+	expect(new URL(page.url()).search).toBe("");
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('We have told someone');
 	await expect(page.getByText('In danger right now? Call 999.')).toBeVisible();
 	await expect(page.getByRole('link', { name: '999', exact: true })).toHaveAttribute('href', 'tel:999');

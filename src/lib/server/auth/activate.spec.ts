@@ -279,6 +279,15 @@ describe('SEC-A3: reissue', () => {
 		expect((await validateSessionToken(t.db, token, T0 + 4 * MIN)).session).toBeNull();
 	});
 
+	it('T13: after a reissue the old passphrase no longer signs in, even before the new code is used', async () => {
+		const { session } = await claimed(await issue(f.youngPersonId));
+		await completeActivation(t.db, session, GOOD, T0 + MIN);
+		const username = (await users.get(t.db, f.youngPersonId))!.username!;
+		expect((await signInRespondent(t.db, { username, passphrase: GOOD, address: ADDRESS }, T0 + 2 * MIN)).kind).toBe('ok');
+		await issue(f.youngPersonId, T0 + 3 * MIN);
+		expect((await signInRespondent(t.db, { username, passphrase: GOOD, address: ADDRESS }, T0 + 4 * MIN)).kind).toBe('invalid');
+	});
+
 	it('issuing a code writes a code_issued audit row naming the issuer, never the code', async () => {
 		const code = await issue(f.youngPersonId);
 		const rows = await t.db.selectFrom('audit_event').selectAll().where('action', '=', 'code_issued').execute();

@@ -112,8 +112,8 @@ export async function save(access: Access<'review.answer'>, event: RequestEvent,
 	const next = ctx.questions[index + 1];
 	const nextPath = returnsToCheck(event.url) ? `${base}/check` : next ? `${base}/${next.id}` : `${base}/check`;
 	// The child sees at once who will know and when, then carries on (PRIV-17).
-	if (concern === 'alert') redirect(303, `/me/help?next=${encodeURIComponent(nextPath)}`);
-	if (concern === 'ask') redirect(303, `/me/help?next=${encodeURIComponent(nextPath)}`);
+	// The help page's "go back" link resumes at the first unanswered page, which is the next one.
+	if (concern === 'alert' || concern === 'ask') redirect(303, '/me/help');
 	redirect(303, nextPath);
 }
 

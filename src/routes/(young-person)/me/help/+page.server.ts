@@ -6,13 +6,19 @@ import * as alerts from '$lib/server/data/alerts';
 import * as allocations from '$lib/server/data/allocations';
 import { log } from '$lib/server/log';
 import * as reviews from '$lib/server/data/reviews';
+import { resumePath } from '$lib/server/consultation/question-page';
 import { raiseAlert } from '$lib/server/safety';
 import type { Actions, PageServerLoad } from './$types';
 
-/** SEC-C7: only a path back into the young person's own pages. */
-function safeNext(url: URL): string {
-	const next = url.searchParams.get('next') ?? '';
-	return /^\/me(\/review\/[a-z2-7]{24}(\/[a-z0-9-]{1,60})?)?$/.test(next) ? next : '/me';
+/**
+ * Where "Go back to where you were" leads: the child's first unanswered page, worked out here,
+ * so no question name travels in the address (D11, PRIV-H3).
+ */
+async function whereTheyWere(childId: string | null): Promise<string> {
+	if (!childId) return '/me';
+	const review = await reviews.currentForChild(database(), childId);
+	if (!review) return '/me';
+	return resumePath(await requireAccess('review.answer', { reviewId: review.id }), 'young-person');
 }
 
 /**
@@ -20,18 +26,18 @@ function safeNext(url: URL): string {
  * told is decided here from the child's open alerts, never carried in the URL, which a shared
  * phone's history shows (D11).
  */
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async () => {
 	const access = await requireAccess('respondent.home');
 	const childId = access.actor.childId;
 	const db = database();
 	const now = Date.now();
 	const iro = childId ? await allocations.currentIro(db, childId, londonDate(now)) : undefined;
 	const raised = childId ? (await alerts.openFor(db, [childId])).some((a) => a.createdAt >= now - 30 * 60_000) : false;
-	return { raised, next: safeNext(url), iroName: iro?.displayName ?? null };
+	return { raised, next: await whereTheyWere(childId), iroName: iro?.displayName ?? null };
 };
 
 export const actions: Actions = {
-	default: async ({ url, locals }) => {
+	default: async ({ locals }) => {
 		const access = await requireAccess('respondent.home');
 		const childId = access.actor.childId;
 		if (childId) {
@@ -48,6 +54,6 @@ export const actions: Actions = {
 				return fail(503, { errors: { help: { key: 'errors.help-failed' } } });
 			}
 		}
-		redirect(303, `/me/help?next=${encodeURIComponent(safeNext(url))}`);
+		redirect(303, '/me/help');
 	}
 };
