@@ -8,6 +8,8 @@ import * as consultations from './data/consultations';
 import * as invitations from './data/invitations';
 import * as reviews from './data/reviews';
 
+const KIND_ORDER = { 'young-person': 0, parent: 1, carer: 2 } as const;
+
 export interface OpenAlert {
 	id: string;
 	childId: string;
@@ -61,7 +63,9 @@ export async function loadCaseload(access: Access<'caseload.view'>, now: number)
 				.map((i) => {
 					const c = started.find((s) => s.reviewId === i.reviewId && s.respondentId === i.respondentId);
 					return { kind: i.respondentKind, displayName: i.displayName, status: !c ? 'invited' : c.status === 'submitted' ? 'sent' : 'started' } as const;
-				}),
+				})
+				// The same order on every row: the child first, then parents, then carers.
+				.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.displayName.localeCompare(b.displayName)),
 			openAlerts: open.filter((a) => a.childId === k.id).length
 		};
 	});
