@@ -6,6 +6,7 @@ import {
 	DEFAULT_SCHEDULE_SETTINGS,
 	firstReviewDue,
 	holdBy,
+	isAfterLock,
 	laterReviewDue,
 	nextReviewDue,
 	resolveScheduleSettings,
@@ -203,5 +204,16 @@ describe('resolveScheduleSettings', () => {
 		[{ youngChildRule: { youngChildAgeUnder: 0, youngChildIntervalMonths: 3 } }, 'a young-child age of 0']
 	])('%j is refused (%s)', (settings) => {
 		expect(() => resolveScheduleSettings(settings)).toThrow(RangeError);
+	});
+});
+
+describe('isAfterLock: the pack locks at the end of its lock day (DOMAIN §3.2)', () => {
+	test.each([
+		['2026-11-04', '2026-10-30', false],
+		['2026-11-04', '2026-10-31', true],
+		['2027-01-11', '2027-01-06', false],
+		['2027-01-11', '2027-01-07', true]
+	])('review %s, on %s: after the lock is %s', (review, today, expected) => {
+		expect(isAfterLock(review, today)).toBe(expected);
 	});
 });

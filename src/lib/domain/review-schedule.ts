@@ -159,3 +159,11 @@ export function resolveScheduleSettings(settings?: Partial<ScheduleSettings> | n
 function isWhole(n: number): boolean {
 	return Number.isSafeInteger(n) && n >= 1;
 }
+
+/**
+ * Is the pack locked on `today`? It locks at the end of its lock day (DOMAIN §3.2), so anything
+ * on a later day is "after the lock": late answers are still accepted and flagged.
+ */
+export function isAfterLock(reviewDate: IsoDate, today: IsoDate, settings?: Partial<ScheduleSettings> | null): boolean {
+	return today > reviewMilestones(reviewDate, settings).packLocks;
+}

@@ -14,7 +14,7 @@ import type { RespondentKind } from '../data/invitations';
 import * as outbox from '../data/outbox';
 import { field } from '../http';
 import { log } from '../log';
-import { reviewMilestones } from '$lib/domain/review-schedule';
+import { isAfterLock } from '$lib/domain/review-schedule';
 import * as answers from '../data/answers';
 import { loadContext } from './context';
 import { basePath } from './question-page';
@@ -101,7 +101,7 @@ export async function send(access: Access<'review.answer'>, event: RequestEvent,
 
 /** Is the pack for this review locked yet? It locks at the end of its lock day (DOMAIN §3.2). */
 export function packLocked(reviewDate: string, now: number): boolean {
-	return londonDate(now) > reviewMilestones(reviewDate).packLocks;
+	return isAfterLock(reviewDate, londonDate(now));
 }
 
 export async function loadSent(access: Access<'review.answer'>, kind: RespondentKind) {

@@ -1,5 +1,5 @@
 import { ageOn, londonDate } from '$lib/domain/calendar';
-import { reviewMilestones } from '$lib/domain/review-schedule';
+import { isAfterLock, reviewMilestones } from '$lib/domain/review-schedule';
 import * as v from 'valibot';
 import { childBand, reviewDateFor, type FormBand } from '$lib/domain/age-band';
 import { i18nFor } from '$lib/i18n';
@@ -59,7 +59,7 @@ export async function loadPack(access: Access<'review.read-pack'>, requestId: st
 	const locksOn = reviewMilestones(reviewDate).packLocks;
 	const childAlerts = await alerts.forChild(db, child.id);
 	const pack = assemblePack(respondents, 'iro');
-	const locked = londonDate(now) > locksOn;
+	const locked = isAfterLock(reviewDate, londonDate(now));
 	// DOMAIN §8.4: complete when everyone invited has sent; locked after the lock day.
 	const state = locked ? 'locked' : pack.waiting.length === 0 && pack.sections.length > 0 ? 'complete' : 'collecting';
 	return {
@@ -74,6 +74,8 @@ export async function loadPack(access: Access<'review.read-pack'>, requestId: st
 		child: { name: child.preferredName, age: ageOn(child.dateOfBirth, londonDate(now)), locale: child.preferredLocale },
 		reviewDate,
 		pack,
+		// Issue 5: each section sent after the lock day is flagged (worked out here, in London time).
+		late: Object.fromEntries(pack.sections.map((sec) => [sec.respondentId, isAfterLock(reviewDate, londonDate(sec.submittedAt))])),
 		viewer: access.actor.displayName,
 		carerName: (await children.people(db, child.id)).find((p) => p.relation === 'carer' && p.endsOn === null)?.displayName ?? null,
 		// Issue 5: "invited on / reminded on" for those not sent yet.
@@ -115,7 +117,7 @@ export async function loadPackExport(access: Access<'review.read-pack'>, request
 		child: { name: child.preferredName, ageOnReviewDate: ageOn(child.dateOfBirth, reviewDate), band: childBand(child.dateOfBirth, reviewDate, (child.bandOverride as FormBand | null) ?? null) },
 		alerts: await alerts.forChild(db, child.id),
 		wording: (key) => forms(key, { childName: child.preferredName }) as string,
-		late: (ms) => londonDate(ms) > locksOn
+		late: (ms) => isAfterLock(reviewDate, londonDate(ms))
 	});
 	await audit.record(db, { at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'export', childId: child.id, resourceType: 'pack', resourceId: review.id, requestId });
 	return v.parse(PackExportSchema, exported);
