@@ -28,7 +28,8 @@ export type AuditAction =
 	| 'report_sent'
 	| 'reaction_saved'
 	| 'escalation_opened'
-	| 'escalation_closed';
+	| 'escalation_closed'
+	| 'settings_changed';
 
 export interface AuditEntry {
 	at: number;

@@ -28,6 +28,7 @@ export interface Database {
 	review_report: ReviewReportTable;
 	decision_reaction: DecisionReactionTable;
 	review_escalation: ReviewEscalationTable;
+	service_setting: ServiceSettingTable;
 }
 
 export interface ChildTable {
@@ -304,4 +305,12 @@ export interface ReviewReminderTable {
 	/** The reminder day, 'YYYY-MM-DD' (London). */
 	reminder_date: string;
 	sent_at: number;
+}
+
+/** One per-service setting group ('schedule' | 'sla' | 'hours' | 'feedback'), JSON checked on read. */
+export interface ServiceSettingTable {
+	key: string;
+	value_json: string;
+	updated_at: number;
+	updated_by: string | null;
 }
