@@ -7,6 +7,8 @@ import * as alerts from './data/alerts';
 import * as consultations from './data/consultations';
 import * as invitations from './data/invitations';
 import * as reviews from './data/reviews';
+import { reviewMilestones } from '$lib/domain/review-schedule';
+import { loadSettings } from './settings';
 
 const KIND_ORDER = { 'young-person': 0, parent: 1, carer: 2 } as const;
 
@@ -30,14 +32,20 @@ export interface CaseloadRow {
 	daysLeft: number | null;
 	respondents: { kind: 'young-person' | 'parent' | 'carer'; displayName: string; status: 'invited' | 'started' | 'sent' }[];
 	openAlerts: number;
+	/**
+	 * A held review still owing its decisions or its record (DOMAIN §3.2): the next review is already
+	 * the current one (chaining), but the IRO's nearest deadline may be this.
+	 */
+	followUp: { reviewId: string; kind: 'decisions' | 'record'; due: string; daysLeft: number } | null;
+	/** The nearest of the review date and the follow-up's due date: the caseload sorts by it (issue 5). */
+	deadline: string | null;
 }
 
 /**
  * "My children" (issue 3 §4): the IRO's allocated children only (SEC-Z2), soonest deadline first.
  * Four queries whatever the caseload size, so 70 children cost the same as 7.
  */
-export async function loadCaseload(access: Access<'caseload.view'>, now: number): Promise<{ rows: CaseloadRow[]; alerts: OpenAlert[] }> {
-	const db = database();
+export async function loadCaseload(access: Access<'caseload.view'>, now: number, db: ReturnType<typeof database> = database()): Promise<{ rows: CaseloadRow[]; alerts: OpenAlert[] }> {
 	const today = londonDate(now);
 	const kids = await db
 		.selectFrom('iro_allocation')
@@ -52,12 +60,15 @@ export async function loadCaseload(access: Access<'caseload.view'>, now: number)
 	const invited = await invitations.forReviews(db, reviewIds);
 	const started = await consultations.forReviews(db, reviewIds);
 	const open = await alerts.openFor(db, kids.map((k) => k.id));
+	const followUps = await owing(db, kids.map((k) => k.id), today);
 	const rows: CaseloadRow[] = kids.map((k) => {
 		const r = current.get(k.id);
 		const nextDate = r ? reviewDateFor({ scheduled: r.scheduledDate, due: r.dueDate }) : null;
+		const followUp = followUps.get(k.id) ?? null;
+		const deadline = [nextDate, followUp?.due].filter((d): d is string => !!d).sort()[0] ?? null;
 		return {
 			childId: k.id, name: k.preferred_name, age: ageOn(k.date_of_birth, today), reviewId: r?.id ?? null, nextDate,
-			scheduled: !!r?.scheduledDate, daysLeft: nextDate ? calendarDaysBetween(today, nextDate) : null,
+			scheduled: !!r?.scheduledDate, daysLeft: deadline ? calendarDaysBetween(today, deadline) : null, followUp, deadline,
 			respondents: invited
 				.filter((i) => i.reviewId === r?.id)
 				.map((i) => {
@@ -69,10 +80,33 @@ export async function loadCaseload(access: Access<'caseload.view'>, now: number)
 			openAlerts: open.filter((a) => a.childId === k.id).length
 		};
 	});
-	rows.sort((a, b) => (a.nextDate ?? '9999').localeCompare(b.nextDate ?? '9999') || a.name.localeCompare(b.name));
+	rows.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.name.localeCompare(b.name));
 	// DOMAIN §5.7: open alerts stay at the top of the IRO's page, oldest first, until acknowledged.
 	const names = new Map(kids.map((k) => [k.id, k.preferred_name]));
 	return { rows, alerts: open.map((a) => ({ id: a.id, childId: a.childId, childName: names.get(a.childId) ?? '', reviewId: a.reviewId, source: a.source, createdAt: a.createdAt })) };
+}
+
+/**
+ * For each child, the latest held review whose decisions or record have not gone out yet, with the
+ * first thing owed and its due date from the service's settings (DOMAIN §3.2). Two queries.
+ */
+async function owing(db: ReturnType<typeof database>, childIds: readonly string[], today: string): Promise<Map<string, NonNullable<CaseloadRow['followUp']>>> {
+	const out = new Map<string, NonNullable<CaseloadRow['followUp']>>();
+	const held = await reviews.latestHeldForChildren(db, childIds);
+	if (held.size === 0) return out;
+	const ids = [...held.values()].map((r) => r.id);
+	const sent = await db.selectFrom('review_report').select(['review_id', 'decisions_sent_at', 'status']).where('review_id', 'in', ids).execute();
+	const byReview = new Map(sent.map((r) => [r.review_id, r]));
+	const { schedule } = await loadSettings(db);
+	for (const [childId, r] of held) {
+		const report = byReview.get(r.id);
+		const m = reviewMilestones(r.heldDate!, schedule);
+		const kind = !report?.decisions_sent_at ? 'decisions' : report.status !== 'sent' ? 'record' : null;
+		if (!kind) continue;
+		const due = kind === 'decisions' ? m.decisionsDue : m.recordDue;
+		out.set(childId, { reviewId: r.id, kind, due, daysLeft: calendarDaysBetween(today, due) });
+	}
+	return out;
 }
 
 /** Acknowledges a safety alert for one of the IRO's children (its own guard: the allocated IRO). */

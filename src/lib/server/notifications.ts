@@ -2,6 +2,7 @@ import { londonDate, parseIsoDate, type IsoDate } from '$lib/domain/calendar';
 import { reviewMilestones } from '$lib/domain/review-schedule';
 import type { Db } from './db';
 import * as outbox from './data/outbox';
+import { loadSettings } from './settings';
 
 /**
  * The first instant of a London calendar day: 00:00 BST (23:00 UTC the day before) in summer,
@@ -23,7 +24,7 @@ export function startOfLondonDay(date: IsoDate): number {
 export async function enqueueInvitations(trx: Db, respondentIds: readonly string[], reviewDate: IsoDate, now: number): Promise<number> {
 	if (respondentIds.length === 0) return 0;
 	const reach = await outbox.reachable(trx, respondentIds);
-	const opens = startOfLondonDay(reviewMilestones(reviewDate).windowOpens);
+	const opens = startOfLondonDay(reviewMilestones(reviewDate, (await loadSettings(trx)).schedule).windowOpens);
 	let n = 0;
 	for (const id of respondentIds) {
 		if (!reach.has(id)) continue;

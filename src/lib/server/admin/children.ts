@@ -10,6 +10,7 @@ import * as reviews from '../data/reviews';
 import * as users from '../data/users';
 import { enqueueInvitations } from '../notifications';
 import { listRespondents } from '../people';
+import { loadSettings } from '../settings';
 
 /**
  * The admin's child records (issue 3 §4). Admins manage records, links, allocations and codes;
@@ -56,7 +57,7 @@ export async function childDetail(access: Access<'admin.manage'>, childId: strin
 		child,
 		iro,
 		iros,
-		review: review && { ...review, milestones: review.scheduledDate ? reviewMilestones(review.scheduledDate) : null },
+		review: review && { ...review, milestones: review.scheduledDate ? reviewMilestones(review.scheduledDate, (await loadSettings(db)).schedule) : null },
 		respondents,
 		canIssue: access.actor.role === 'admin'
 	};

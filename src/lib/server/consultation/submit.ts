@@ -16,6 +16,7 @@ import { field } from '../http';
 import { log } from '../log';
 import { isAfterLock } from '$lib/domain/review-schedule';
 import * as answers from '../data/answers';
+import { loadSettings } from '../settings';
 import { loadContext } from './context';
 import { basePath } from './question-page';
 
@@ -100,15 +101,15 @@ export async function send(access: Access<'review.answer'>, event: RequestEvent,
 }
 
 /** Is the pack for this review locked yet? It locks at the end of its lock day (DOMAIN §3.2). */
-export function packLocked(reviewDate: string, now: number): boolean {
-	return isAfterLock(reviewDate, londonDate(now));
+export async function packLocked(reviewDate: string, now: number): Promise<boolean> {
+	return isAfterLock(reviewDate, londonDate(now), (await loadSettings(database())).schedule);
 }
 
 export async function loadSent(access: Access<'review.answer'>, kind: RespondentKind) {
 	const ctx = await loadContext(database(), access, kind);
 	const base = basePath(kind, ctx.review.id);
 	if (ctx.consultation?.status !== 'submitted') redirect(303, `${base}/start`);
-	return { iroName: ctx.iroName, reviewDate: ctx.reviewDate, submittedAt: ctx.consultation.submittedAt, canChange: !packLocked(ctx.reviewDate, Date.now()) };
+	return { iroName: ctx.iroName, reviewDate: ctx.reviewDate, submittedAt: ctx.consultation.submittedAt, canChange: !(await packLocked(ctx.reviewDate, Date.now())) };
 }
 
 /**
@@ -126,7 +127,7 @@ export async function reopen(access: Access<'review.answer'>, event: RequestEven
 	const consultation = ctx.consultation;
 	if (!consultation || consultation.status !== 'submitted') redirect(303, `${base}/check`);
 	const now = Date.now();
-	if (packLocked(ctx.reviewDate, now)) return fail(409, { errors: { reopen: { key: 'errors.pack-locked' } as FieldError } });
+	if (await packLocked(ctx.reviewDate, now)) return fail(409, { errors: { reopen: { key: 'errors.pack-locked' } as FieldError } });
 	await db.transaction().execute(async (trx) => {
 		const sent = [...(await answers.forConsultation(trx, consultation.id)).values()];
 		await consultations.reopen(trx, consultation.id, JSON.stringify(sent), now);

@@ -29,6 +29,8 @@ export interface Database {
 	decision_reaction: DecisionReactionTable;
 	review_escalation: ReviewEscalationTable;
 	service_setting: ServiceSettingTable;
+	feedback_response: FeedbackResponseTable;
+	feedback_answer: FeedbackAnswerTable;
 }
 
 export interface ChildTable {
@@ -90,6 +92,12 @@ export interface ReviewTable {
 	/** 'planned' | 'scheduled' | 'held' | 'closed' */
 	status: string;
 	created_at: number;
+	/** Reg. 33's due date when `due_date` was brought earlier (DOMAIN §3.1); null otherwise. */
+	statutory_due_date: string | null;
+	/** Why the review was brought earlier (≤1,000 characters), who and when. */
+	earlier_reason: string | null;
+	earlier_set_at: number | null;
+	earlier_set_by: string | null;
 }
 
 export interface InvitationTable {
@@ -122,6 +130,8 @@ export interface AnswerTable {
 	value: string;
 	visibility: string;
 	updated_at: number;
+	/** The extra "my advocate" tick (DOMAIN §5.6, issue 6): 0 | 1, 0 for answers stored before it. */
+	share_advocate: Generated<0 | 1>;
 }
 
 export interface SessionTable {
@@ -313,4 +323,76 @@ export interface ServiceSettingTable {
 	value_json: string;
 	updated_at: number;
 	updated_by: string | null;
+}
+
+/** Post-review feedback (issue 6, DOMAIN §7): one per invited respondent per review. */
+export interface FeedbackResponseTable {
+	id: string;
+	review_id: string;
+	respondent_id: string;
+	/** 'young-person' | 'parent' | 'carer' */
+	respondent_kind: string;
+	form_id: string;
+	form_version: number;
+	/** 'invited' | 'draft' | 'sent' */
+	status: string;
+	/** A parent or carer hid their name from the IRO (service setting feedbackAnonymousAllowed). */
+	anonymous: Generated<0 | 1>;
+	invited_at: number;
+	/** Last day answers are taken, 'YYYY-MM-DD' (London): 20 WD after the invitation. */
+	closes_on: string;
+	reminded_at: number | null;
+	updated_at: number;
+	sent_at: number | null;
+}
+
+/** One feedback answer (JSON of an AnswerValue), saved on each page move. */
+export interface FeedbackAnswerTable {
+	response_id: string;
+	question_id: string;
+	value: string;
+	updated_at: number;
+}
+
+/** A request (issue 6, DOMAIN §6.2): its status and when each clock stopped (§6.4). */
+export interface HelpRequestTable {
+	id: string;
+	/** 'advocate' | 'talk-to-iro' | 'change-review' | 'interpreter' */
+	kind: string;
+	child_id: string;
+	requester_id: string;
+	/** 'young-person' | 'parent' | 'carer' */
+	requester_kind: string;
+	review_id: string | null;
+	/** JSON checked by valibot (`data/requests.ts`) */
+	details_json: string;
+	/** Consent to share a referral with the advocacy service (advocate only). */
+	consent: 0 | 1;
+	/** "My IRO can see what I wrote" (advocate with consent only). */
+	iro_can_see: 0 | 1;
+	/** 'iro' | 'advocacy' */
+	handler: string;
+	/** 'sent' | 'seen' | 'in-progress' | 'done' | 'not-possible' | 'withdrawn' */
+	status: string;
+	created_at: number;
+	seen_at: number | null;
+	seen_by: string | null;
+	advocate_id: string | null;
+	allocated_at: number | null;
+	answered_at: number | null;
+	closed_at: number | null;
+	consent_withdrawn_at: number | null;
+	updated_at: number;
+}
+
+/** One event in a request's history, under the state it led to (DOMAIN §6.3). Append-only. */
+export interface HelpRequestEventTable {
+	id: string;
+	request_id: string;
+	at: number;
+	actor_id: string | null;
+	actor_role: string | null;
+	event: string;
+	state: string;
+	note: string | null;
 }

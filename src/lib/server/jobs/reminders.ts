@@ -3,6 +3,7 @@ import { reviewMilestones } from '$lib/domain/review-schedule';
 import type { Db } from '../db';
 import * as outbox from '../data/outbox';
 import * as reminders from '../data/reminders';
+import { loadSettings } from '../settings';
 
 /** PRIV-5 (*our default*): no nagging, at most two reminders per review for each person. */
 export const MAX_REMINDERS = 2;
@@ -23,8 +24,9 @@ export async function sendReminders(db: Db, now: number): Promise<number> {
 	const waiting = await reminders.awaiting(db, today);
 	const sent = await reminders.sentFor(db, waiting.map((w) => w.reviewId));
 	let queued = 0;
+	const { schedule } = await loadSettings(db);
 	for (const w of waiting) {
-		const { reminders: days, packLocks } = reviewMilestones(w.reviewDate);
+		const { reminders: days, packLocks } = reviewMilestones(w.reviewDate, schedule);
 		const day = days.filter((d) => d <= today).at(-1);
 		if (!day || today > packLocks || londonDate(w.invitedAt) >= day) continue;
 		const already = sent.get(`${w.reviewId} ${w.respondentId}`) ?? [];

@@ -13,6 +13,7 @@ import * as consultations from '../data/consultations';
 import * as invitations from '../data/invitations';
 import * as reminders from '../data/reminders';
 import * as reviews from '../data/reviews';
+import { loadSettings } from '../settings';
 import { sentView } from '../consultation/sent';
 import { assemblePack, type PackRespondent } from './assemble';
 import { PackExportSchema, toExport, type PackExport } from './export';
@@ -56,10 +57,11 @@ export async function loadPack(access: Access<'review.read-pack'>, requestId: st
 		resourceType: 'pack', resourceId: review.id, requestId
 	});
 	const reviewDate = reviewDateFor({ scheduled: review.scheduledDate, due: review.dueDate });
-	const locksOn = reviewMilestones(reviewDate).packLocks;
+	const { schedule } = await loadSettings(db);
+	const locksOn = reviewMilestones(reviewDate, schedule).packLocks;
 	const childAlerts = await alerts.forChild(db, child.id);
 	const pack = assemblePack(respondents, 'iro');
-	const locked = isAfterLock(reviewDate, londonDate(now));
+	const locked = isAfterLock(reviewDate, londonDate(now), schedule);
 	// DOMAIN §8.4: complete when everyone invited has sent; locked after the lock day.
 	const state = locked ? 'locked' : pack.waiting.length === 0 && pack.sections.length > 0 ? 'complete' : 'collecting';
 	return {
@@ -75,7 +77,7 @@ export async function loadPack(access: Access<'review.read-pack'>, requestId: st
 		reviewDate,
 		pack,
 		// Issue 5: each section sent after the lock day is flagged (worked out here, in London time).
-		late: Object.fromEntries(pack.sections.map((sec) => [sec.respondentId, isAfterLock(reviewDate, londonDate(sec.submittedAt))])),
+		late: Object.fromEntries(pack.sections.map((sec) => [sec.respondentId, isAfterLock(reviewDate, londonDate(sec.submittedAt), schedule)])),
 		viewer: access.actor.displayName,
 		carerName: (await children.people(db, child.id)).find((p) => p.relation === 'carer' && p.endsOn === null)?.displayName ?? null,
 		// Issue 5: "invited on / reminded on" for those not sent yet.
@@ -110,14 +112,15 @@ export async function loadPackExport(access: Access<'review.read-pack'>, request
 	const child = (await children.get(db, review.childId))!;
 	const { respondents } = await respondentsOf(db, review.id);
 	const reviewDate = reviewDateFor({ scheduled: review.scheduledDate, due: review.dueDate });
-	const locksOn = reviewMilestones(reviewDate).packLocks;
+	const { schedule } = await loadSettings(db);
+	const locksOn = reviewMilestones(reviewDate, schedule).packLocks;
 	const forms = i18nFor('en-GB').getFixedT('en-GB', 'forms');
 	const exported = toExport(assemblePack(respondents, 'social-worker'), {
 		review, locksOn, now,
 		child: { name: child.preferredName, ageOnReviewDate: ageOn(child.dateOfBirth, reviewDate), band: childBand(child.dateOfBirth, reviewDate, (child.bandOverride as FormBand | null) ?? null) },
 		alerts: await alerts.forChild(db, child.id),
 		wording: (key) => forms(key, { childName: child.preferredName }) as string,
-		late: (ms) => isAfterLock(reviewDate, londonDate(ms))
+		late: (ms) => isAfterLock(reviewDate, londonDate(ms), schedule)
 	});
 	await audit.record(db, { at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'export', childId: child.id, resourceType: 'pack', resourceId: review.id, requestId });
 	return v.parse(PackExportSchema, exported);

@@ -9,6 +9,7 @@ import { answeredByChild } from './child-answers';
 import { auditReview, reviewAndChild, wordingNames, write, type AppDb } from './context';
 import { addDecisionSchema, parseFields, updateDecisionSchema } from './forms';
 import { rejected, type Outcome } from './outcome';
+import { loadSettings } from '../settings';
 
 /**
  * After the meeting, step 2: "you said, we decided" (issue 5). The IRO adds decisions and actions
@@ -35,7 +36,7 @@ export async function loadDecisions(db: AppDb, access: IroAccess, editId: string
 		decisions: list,
 		editing,
 		sent: review.heldDate
-			? timeliness(reviewMilestones(review.heldDate).decisionsDue, report?.decisionsSentAt ? londonDate(report.decisionsSentAt) : null, today)
+			? timeliness(reviewMilestones(review.heldDate, (await loadSettings(db)).schedule).decisionsDue, report?.decisionsSentAt ? londonDate(report.decisionsSentAt) : null, today)
 			: null
 	};
 }

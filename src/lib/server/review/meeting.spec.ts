@@ -4,6 +4,7 @@ import { openTestDatabase, seedFamily, type Family, type TestDatabase } from '..
 import * as audit from '../data/audit';
 import * as meetings from '../data/meetings';
 import * as reviews from '../data/reviews';
+import { saveSettingGroup } from '../settings';
 import { confirmCode, loadMeeting, saveMeeting } from './meeting';
 import { accessFor, addChild, bornBefore, consult, post, type SeededChild } from './spec-helpers';
 
@@ -192,5 +193,55 @@ describe('confirming the code (DOMAIN §4.1: the IRO confirms or picks another w
 	it('SEC-Z7: confirming before any facts are recorded is a step out of order (409)', async () => {
 		const fresh = await addChild(t.db, f, { name: 'New', dateOfBirth: bornBefore(HELD, 8), scheduled: HELD }, NOW);
 		expect(await confirmCode(t.db, iro(fresh), post({ code: 'PN6', reason: '' }), NOW, 'req')).toEqual({ kind: 'conflict' });
+	});
+});
+
+describe('DOMAIN §3.1 chaining: recording the meeting creates the next review, due from the held date', () => {
+	const held = (c: SeededChild, heldDate: string) =>
+		saveMeeting(t.db, iro(c), post({ heldDate, attended: 'yes', inMeeting: ['spoke-for-self'], outside: [], checks: [] }), NOW, 'req');
+	const nextOf = async (c: SeededChild) => {
+		const r = await reviews.get(t.db, c.reviewId);
+		return reviews.next(t.db, c.childId, r!.sequence);
+	};
+
+	it.each([
+		['first review held → second within 3 months', 1, '2026-11-04', '2027-02-04'],
+		['second held on 30 Nov → third within 6 months, clamped to 30 May', 2, '2025-11-30', '2026-05-30'],
+		['third held on 31 Aug → fourth by 28 Feb (not a leap year)', 3, '2025-08-31', '2026-02-28'],
+		['held on 31 Aug 2027 → by 29 Feb 2028 (leap year)', 3, '2027-08-31', '2028-02-29']
+	] as const)('%s', async (_name, sequence, heldDate, due) => {
+		const now = Date.UTC(Number(heldDate.slice(0, 4)), Number(heldDate.slice(5, 7)) - 1, Number(heldDate.slice(8, 10)) + 1, 9);
+		const c = await addChild(t.db, f, { name: 'Nia', dateOfBirth: bornBefore(heldDate, 9), scheduled: heldDate, sequence }, NOW);
+		expect((await saveMeeting(t.db, iro(c), post({ heldDate, attended: 'yes', inMeeting: ['spoke-for-self'], outside: [], checks: [] }), now, 'req')).kind).toBe('done');
+		expect(await nextOf(c)).toMatchObject({ sequence: sequence + 1, dueDate: due, status: 'planned', scheduledDate: null, earlier: null });
+		// The child's current review is now the next one, so new invitations and the home page move on.
+		expect((await reviews.currentForChild(t.db, c.childId))?.sequence).toBe(sequence + 1);
+	});
+
+	it('recording the facts again with a corrected held date moves the next due date, without a second review', async () => {
+		const c = await addChild(t.db, f, { name: 'Nia', dateOfBirth: bornBefore(HELD, 9), scheduled: HELD }, NOW);
+		await held(c, '2026-11-03');
+		await held(c, HELD);
+		const rows = await t.db.selectFrom('review').select(['sequence', 'due_date']).where('child_id', '=', c.childId).orderBy('sequence').execute();
+		expect(rows).toEqual([{ sequence: 1, due_date: HELD }, { sequence: 2, due_date: '2027-02-04' }]);
+	});
+
+	it("the service's young-child rule (under 5s every 3 months) brings later reviews earlier, never later", async () => {
+		await saveSettingGroup(t.db, 'schedule', { youngChildRule: { youngChildAgeUnder: 5, youngChildIntervalMonths: 3 } }, f.adminId, NOW);
+		const young = await addChild(t.db, f, { name: 'Pip', dateOfBirth: bornBefore(HELD, 4), scheduled: HELD, sequence: 3 }, NOW);
+		await held(young, HELD);
+		expect((await nextOf(young))?.dueDate).toBe('2027-02-04');
+		const older = await addChild(t.db, f, { name: 'Ola', dateOfBirth: bornBefore(HELD, 5), scheduled: HELD, sequence: 3 }, NOW);
+		await held(older, HELD);
+		expect((await nextOf(older))?.dueDate).toBe('2027-05-04');
+	});
+
+	it('a next review already brought earlier keeps its earlier date and the reason; the statutory date follows the held date', async () => {
+		const c = await addChild(t.db, f, { name: 'Nia', dateOfBirth: bornBefore(HELD, 9), scheduled: HELD }, NOW);
+		await held(c, HELD);
+		const next = (await nextOf(c))!;
+		await reviews.bringForward(t.db, next.id, { dueDate: '2026-12-15', reason: 'Placement change', statutoryDueDate: next.dueDate }, f.iroId, NOW);
+		await held(c, '2026-11-03');
+		expect(await nextOf(c)).toMatchObject({ dueDate: '2026-12-15', earlier: { statutoryDueDate: '2027-02-03', reason: 'Placement change' } });
 	});
 });

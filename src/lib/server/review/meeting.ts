@@ -1,9 +1,11 @@
 import { ageOn, londonDate } from '$lib/domain/calendar';
+import { nextReviewDue } from '$lib/domain/review-schedule';
 import { consultationCounts, suggestCode, type ParticipationCode, type ParticipationFacts } from '$lib/domain/participation';
 import type { Access } from '../access/require';
 import * as meetings from '../data/meetings';
 import type { MeetingFacts } from '../data/meetings';
 import * as reviews from '../data/reviews';
+import { loadSettings } from '../settings';
 import { consultationSummary } from './child-answers';
 import { auditReview, reviewAndChild, write, type AppDb } from './context';
 import { ConfirmSchema, MEETING_FIELDS, meetingSchema, parseFields } from './forms';
@@ -12,7 +14,7 @@ import { rejected, type Outcome } from './outcome';
 /**
  * After the meeting, step 1 (DOMAIN §4): the IRO records what happened; `suggestCode` suggests the
  * PN code from those facts; the IRO confirms it or picks another with a reason. Recording the facts
- * marks the review held (DOMAIN §8.4).
+ * marks the review held (DOMAIN §8.4) and creates the next review, due by reg. 33 from the held date.
  */
 type IroAccess = Access<'review.record-outcome'>;
 
@@ -71,9 +73,13 @@ export async function saveMeeting(db: AppDb, access: IroAccess, form: FormData, 
 		advocacyExplained: v.checks.includes('advocacy-explained')
 	};
 	const suggested = suggestCode(participationFacts(facts, child.dateOfBirth));
+	const { schedule } = await loadSettings(db);
+	// DOMAIN §3.1 "Chaining": the next review runs from this held date (reg. 33, and the service's young-child rule).
+	const nextDue = nextReviewDue({ sequence: review.sequence + 1, previousHeld: facts.heldDate, dob: child.dateOfBirth, settings: schedule });
 	const ok = await write(db, requestId, async (trx) => {
 		await meetings.record(trx, review.id, facts, suggested, access.actor.id, now);
 		await reviews.markHeld(trx, review.id, facts.heldDate);
+		await reviews.ensureNext(trx, { childId: child.id, sequence: review.sequence }, nextDue, now);
 		await auditReview(trx, access, 'meeting_recorded', 'review-meeting', review.id, now, requestId);
 	});
 	if (!ok) return { kind: 'failed', raw: parsedRaw(form), field: 'heldDate' };

@@ -11,6 +11,7 @@ import { answeredByChild } from './child-answers';
 import { auditReview, reviewAndChild, wordingNames, write, type AppDb } from './context';
 import { parseFields, ReportSchema } from './forms';
 import { rejected, type Outcome } from './outcome';
+import { loadSettings } from '../settings';
 
 /**
  * After the meeting, step 3: the My Review Report, the record written to the child in plain words
@@ -27,7 +28,7 @@ export async function loadReport(db: AppDb, access: IroAccess, now: number, requ
 	const report = await reports.get(db, review.id);
 	const list = await decisions.forReview(db, review.id);
 	const given = await reactions.forDecisions(db, list.map((d) => d.id));
-	const due = review.heldDate ? reviewMilestones(review.heldDate) : null;
+	const due = review.heldDate ? reviewMilestones(review.heldDate, (await loadSettings(db)).schedule) : null;
 	const sentOn = (ms: number | null | undefined) => (ms ? londonDate(ms) : null);
 	await auditReview(db, access, 'view', 'review-report', review.id, now, requestId);
 	return {

@@ -61,7 +61,9 @@ describe('afterMeeting', () => {
 		await sendReport(t.db, iro(), post({ body: 'Dear Nia' }), NOW, 'req');
 		await react(t.db, accessFor('review.react', { id: c.userId, role: 'young-person', childId: c.childId }, c), post({ decisionId: d!.id, reaction: 'disagree', words: 'Weekly please.' }), NOW, 'req');
 		await updateDecision(t.db, iro(), post({ decisionId: d!.id, text: d!.text, owner: d!.owner, dueOn: d!.dueOn, status: 'partly', statusReason: 'Two sessions were missed.' }), NOW, 'req');
-		const next = await reviews.create(t.db, { childId: c.childId, sequence: 2, dueDate: '2027-02-04' }, NOW);
+		// Recording the meeting created the next review (DOMAIN §3.1 chaining), due three months on.
+		const next = (await reviews.next(t.db, c.childId, 1))!.id;
+		expect((await reviews.get(t.db, next))?.dueDate).toBe('2027-02-04');
 		const a = await afterMeeting(t.db, pack(next), NOW);
 		expect(a.previous).toMatchObject({
 			sequence: 1,

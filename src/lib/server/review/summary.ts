@@ -9,6 +9,7 @@ import * as meetings from '../data/meetings';
 import * as reactions from '../data/reactions';
 import * as reports from '../data/review-reports';
 import * as reviews from '../data/reviews';
+import { loadSettings } from '../settings';
 
 /**
  * The pack's "After the meeting" section (DOMAIN §8.1 item 11) and "Last review's decisions and
@@ -21,7 +22,7 @@ export async function afterMeeting(db: Db, access: Access<'review.read-pack'>, n
 	const review = (await reviews.get(db, access.reviewId!))!;
 	const meeting = await meetings.get(db, review.id);
 	const report = await reports.get(db, review.id);
-	const due = review.heldDate ? reviewMilestones(review.heldDate) : null;
+	const due = review.heldDate ? reviewMilestones(review.heldDate, (await loadSettings(db)).schedule) : null;
 	const sentOn = (ms: number | null | undefined) => (ms ? londonDate(ms) : null);
 	const previous = await reviews.previous(db, review.childId, review.sequence);
 	const previousDecisions = previous ? await decisions.forReview(db, previous.id) : [];
