@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import forms from '../i18n/locales/en-GB/forms.json';
+import { latestFeedbackForm } from './feedback/registry';
+import type { FeedbackFormId } from './feedback/types';
 import { latestForm } from './registry';
 import type { FormDefinition } from './types';
 
@@ -151,5 +153,36 @@ describe.each(['young-person-13-plus', 'parent', 'carer'])('%s reading level (DO
 	it('is at Flesch–Kincaid grade 4 or below over its title, labels, hints and options', () => {
 		const score = fleschKincaid(formStrings(latestForm(id)));
 		expect(score.grade, JSON.stringify(score)).toBeLessThanOrEqual(4);
+	});
+});
+
+/**
+ * Issue 6: the post-review feedback forms (DOMAIN §7) are held to the same measures: 4–7 at grade 2
+ * and about 8 words, 8–12 at grade 4 and 12 words a sentence, 13+ and adults at grade 4.
+ */
+describe.each([
+	['feedback-young-person-4-7', 2, 8],
+	['feedback-young-person-8-12', 4, 12],
+	['feedback-young-person-13-plus', 4, Infinity],
+	['feedback-parent', 4, Infinity],
+	['feedback-carer', 4, Infinity]
+] as const)('%s reading level (A11Y-21, DOMAIN §5.8)', (id: FeedbackFormId, maxGrade, maxWords) => {
+	const form = latestFeedbackForm(id) as unknown as FormDefinition;
+
+	it(`is at Flesch–Kincaid grade ${maxGrade} or below over its title, labels, hints and options`, () => {
+		const score = fleschKincaid(formStrings(form));
+		expect(score.grade, JSON.stringify(score)).toBeLessThanOrEqual(maxGrade);
+	});
+
+	it(`is at grade ${maxGrade} or below over its question labels alone`, () => {
+		const score = fleschKincaid(questionStrings(form).map((q) => q.label));
+		expect(score.grade, JSON.stringify(score)).toBeLessThanOrEqual(maxGrade);
+	});
+
+	it(`keeps every sentence to ${maxWords} words or fewer`, () => {
+		const long = questionStrings(form)
+			.flatMap((q) => q.all.flatMap(sentences).map((s) => [q.id, s, words(s).length] as const))
+			.filter(([, , n]) => n > maxWords);
+		expect(long).toEqual([]);
 	});
 });
