@@ -1,5 +1,7 @@
 import { londonDate } from '$lib/domain/calendar';
 import { firstReviewDue, reviewMilestones } from '$lib/domain/review-schedule';
+import type { FieldError } from '$lib/forms/types';
+import { invalidateUserSessions } from '../auth/session';
 import type { Access } from '../access/require';
 import { database, type Db } from '../db';
 import * as audit from '../data/audit';
@@ -94,11 +96,13 @@ export async function addPerson(
 	});
 }
 
-/** Sets the meeting date and invites the child and everyone currently linked (DOMAIN §3.2 invitation). */
-export async function schedule(access: Access<'admin.manage'>, childId: string, input: { date: string; time: string }, now: number): Promise<boolean> {
-	const db = database();
+/**
+ * Sets the meeting date and invites the child and everyone currently linked (DOMAIN §3.2 invitation).
+ * A held review can't be moved: its next one is the current review (chaining, DOMAIN §3.1).
+ */
+export async function schedule(access: Access<'admin.manage'>, childId: string, input: { date: string; time: string }, now: number, db: Db = database()): Promise<boolean> {
 	const review = await reviews.currentForChild(db, childId);
-	if (!review) return false;
+	if (!review || review.heldDate) return false;
 	const today = londonDate(now);
 	const people = (await children.people(db, childId)).filter((p) => p.startsOn <= today && (p.endsOn === null || p.endsOn > today));
 	const account = await children.accountFor(db, childId);
@@ -114,6 +118,44 @@ export async function schedule(access: Access<'admin.manage'>, childId: string, 
 		await enqueueInvitations(trx, fresh, input.date, now);
 	});
 	return true;
+}
+
+/**
+ * Brings the current review earlier than reg. 33 requires, on request or a significant change
+ * (DOMAIN §3.1; reg. 32(2), 33(3)(a)), with the reason kept. The new date is from today and before
+ * the statutory date; the statutory date stays beside it. Returns field errors, or null when saved.
+ */
+export async function bringForward(
+	access: Access<'admin.manage'>,
+	childId: string,
+	input: { dueDate: string; reason: string },
+	now: number,
+	db: Db = database()
+): Promise<Record<string, FieldError> | null> {
+	const review = await reviews.currentForChild(db, childId);
+	if (!review || review.heldDate) return { dueDate: { key: 'errors.no-review-to-move' } };
+	const statutory = review.earlier?.statutoryDueDate ?? review.dueDate;
+	const today = londonDate(now);
+	if (input.dueDate < today) return { dueDate: { key: 'errors.earlier-past' } };
+	if (input.dueDate >= statutory) return { dueDate: { key: 'errors.earlier-not-earlier' } };
+	await db.transaction().execute(async (trx) => {
+		await reviews.bringForward(trx, review.id, { dueDate: input.dueDate, reason: input.reason, statutoryDueDate: statutory }, access.actor.id, now);
+		await record(trx, access, childId, 'review', review.id, now);
+	});
+	return null;
+}
+
+/**
+ * Ends a parent's or carer's link from `endsOn` (a placement ended): from that day they can't
+ * answer, read shared answers or be reminded (SECURITY §2, T2), and their sessions end now.
+ */
+export async function endLink(access: Access<'admin.manage'>, childId: string, userId: string, endsOn: string, now: number, db: Db = database()): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		if (!(await children.endLink(trx, childId, userId, endsOn))) return false;
+		if (endsOn <= londonDate(now)) await invalidateUserSessions(trx, userId);
+		await record(trx, access, childId, 'child_link', userId, now);
+		return true;
+	});
 }
 
 /** An audit row for an admin's change to a child's record (SECURITY §8: every change). */

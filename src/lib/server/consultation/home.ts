@@ -27,6 +27,8 @@ export interface HomeReview {
 	sharedHref: string | null;
 	/** The young person: their My Review Report, once the IRO has sent it (issue 5). */
 	reportHref: string | null;
+	/** The meeting has happened (its held date): the card offers what came after, not the form. */
+	heldDate: string | null;
 }
 
 /**
@@ -39,8 +41,10 @@ export async function loadHome(access: Access<'respondent.home'>): Promise<HomeR
 	const kind = actor.role as RespondentKind;
 	let list: { reviewId: string }[] = [];
 	if (kind === 'young-person') {
+		// The review coming up, then the last one held (its report, issue 5): chaining made a new one current.
 		const r = actor.childId ? await reviews.currentForChild(db, actor.childId) : undefined;
-		list = r ? [{ reviewId: r.id }] : [];
+		const last = actor.childId ? (await reviews.heldForChild(db, actor.childId)).find((h) => h.id !== r?.id) : undefined;
+		list = [r, last].filter((x) => !!x).map((x) => ({ reviewId: x.id }));
 	} else {
 		// An invitation alone is not enough: the link (a placement, for a carer) must be active
 		// today, exactly as for answering (SECURITY §2, T2). A former carer sees nothing.
@@ -67,7 +71,8 @@ export async function loadHome(access: Access<'respondent.home'>): Promise<HomeR
 			// Once sent, the card leads to what was sent, where it can be changed until the pack locks.
 			href: `${basePath(kind, review.id)}/${c?.status === 'submitted' ? 'sent' : 'start'}`,
 			sharedHref: kind === 'young-person' ? null : `${basePath(kind, review.id)}/shared`,
-			reportHref: kind === 'young-person' && (await reviewReports.get(db, review.id))?.status === 'sent' ? `${basePath(kind, review.id)}/report` : null
+			reportHref: kind === 'young-person' && (await reviewReports.get(db, review.id))?.status === 'sent' ? `${basePath(kind, review.id)}/report` : null,
+			heldDate: review.heldDate
 		});
 	}
 	return out;

@@ -61,6 +61,22 @@ export async function link(
 		.execute();
 }
 
+/**
+ * Ends a parent's or carer's current link on `endsOn` (from that day they are no longer linked: a
+ * placement ended, a court order changed). Returns false when there was no current link to end.
+ */
+export async function endLink(db: Db, childId: string, userId: string, endsOn: string): Promise<boolean> {
+	const r = await db
+		.updateTable('child_link')
+		.set({ ends_on: endsOn })
+		.where('child_id', '=', childId)
+		.where('user_id', '=', userId)
+		.where('ends_on', 'is', null)
+		.where('starts_on', '<=', endsOn)
+		.executeTakeFirst();
+	return Number(r.numUpdatedRows) > 0;
+}
+
 /** The people linked to a child, current and past. */
 export async function people(db: Db, childId: string): Promise<LinkedPerson[]> {
 	const rows = await db

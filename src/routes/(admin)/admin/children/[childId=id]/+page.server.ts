@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireAccess } from '$lib/server/access/require';
-import { addPerson, allocate, childDetail, schedule } from '$lib/server/admin/children';
+import { addPerson, allocate, bringForward, childDetail, endLink, schedule } from '$lib/server/admin/children';
 import { issueFor } from '$lib/server/people';
 import { id, isoDate, name, parseForm, time } from '$lib/server/admin/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,6 +20,7 @@ function bad(requestId: string): never {
 }
 
 const optionalEmail = v.pipe(v.string(), v.trim(), v.check((s) => s === '' || (s.length <= 200 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)), 'errors.email-invalid'));
+const EarlierReason = v.pipe(v.string(), v.trim(), v.nonEmpty('errors.earlier-reason-empty'), v.maxLength(1000, 'errors.reason-too-long'));
 const PersonSchema = v.object({ name, hasPr: v.picklist(['yes', 'no'], 'errors.choose-one'), startsOn: isoDate, notifyEmail: optionalEmail });
 
 export const actions: Actions = {
@@ -52,8 +53,34 @@ export const actions: Actions = {
 		const parsed = parseForm(v.object({ date: isoDate, time }), await request.formData(), ['date', 'time']);
 		if (!parsed.ok && 'malformed' in parsed) bad(locals.requestId);
 		if (!parsed.ok) return fail(400, { form: 'schedule', raw: parsed.raw, errors: parsed.errors });
-		await schedule(access, params.childId, parsed.value, Date.now());
+		if (!(await schedule(access, params.childId, parsed.value, Date.now()))) {
+			return fail(409, { form: 'schedule', raw: parsed.raw, errors: { date: { key: 'errors.no-review-to-move' } } });
+		}
 		return { done: 'scheduled' };
+	},
+	bringForward: async ({ params, request, locals }) => {
+		const access = await requireAccess('admin.manage');
+		await requireAccess('code.issue', { childId: params.childId });
+		const parsed = parseForm(v.object({ dueDate: isoDate, reason: EarlierReason }), await request.formData(), ['dueDate', 'reason']);
+		if (!parsed.ok && 'malformed' in parsed) bad(locals.requestId);
+		if (!parsed.ok) return fail(400, { form: 'earlier', raw: parsed.raw, errors: parsed.errors });
+		const errors = await bringForward(access, params.childId, parsed.value, Date.now());
+		if (errors) return fail(400, { form: 'earlier', raw: { dueDate: parsed.value.dueDate, reason: parsed.value.reason }, errors });
+		return { done: 'earlier' };
+	},
+	endLink: async ({ params, request, locals }) => {
+		const access = await requireAccess('admin.manage');
+		await requireAccess('code.issue', { childId: params.childId });
+		const form = await request.formData();
+		const userId = form.get('userId');
+		const parsed = parseForm(v.object({ userId: id, endsOn: isoDate }), form, ['userId', 'endsOn']);
+		if (!parsed.ok && 'malformed' in parsed) bad(locals.requestId);
+		const formKey = `end-${typeof userId === 'string' ? userId : ''}`;
+		if (!parsed.ok) return fail(400, { form: formKey, raw: parsed.raw, errors: parsed.errors });
+		if (!(await endLink(access, params.childId, parsed.value.userId, parsed.value.endsOn, Date.now()))) {
+			return fail(400, { form: formKey, raw: parsed.raw, errors: { endsOn: { key: 'errors.end-before-start' } } });
+		}
+		return { done: 'link-ended' };
 	},
 	issueCode: async ({ params, request, locals }) => {
 		await requireAccess('admin.manage');
