@@ -23,6 +23,7 @@ interface Allowed {
 const ALLOWED: readonly Allowed[] = [
 	{ role: 'admin', action: 'admin.manage', relation: '*', invited: '*', why: 'admins manage records' },
 	{ role: 'admin', action: 'deliveries.manage', relation: '*', invited: '*', why: 'REL-16: failed deliveries are listed for the admin' },
+	{ role: 'admin', action: 'reports.view', relation: '*', invited: '*', why: 'SECURITY §2: reports and their CSV (aggregates only)' },
 	{ role: 'iro', action: 'caseload.view', relation: '*', invited: '*', why: 'an IRO has a caseload page (scoped by allocation in the query)' },
 	{ role: 'advocate', action: 'advocate.home', relation: '*', invited: '*', why: 'advocates have a home page' },
 	{ role: 'young-person', action: 'respondent.home', relation: '*', invited: '*', why: 'respondents have a home page' },
@@ -40,7 +41,20 @@ const ALLOWED: readonly Allowed[] = [
 	{ role: 'young-person', action: 'review.read-record', relation: 'self', invited: '*', why: 'SECURITY §2: own review record' },
 	{ role: 'young-person', action: 'review.react', relation: 'self', invited: '*', why: 'DOMAIN §7: reactions to their own report' },
 	{ role: 'parent', action: 'review.read-shared', relation: 'parent', invited: true, why: 'SECURITY §2: answers shared with everyone, invited parent' },
-	{ role: 'carer', action: 'review.read-shared', relation: 'carer', invited: true, why: 'SECURITY §2: as parent, carer of the active placement' }
+	{ role: 'carer', action: 'review.read-shared', relation: 'carer', invited: true, why: 'SECURITY §2: as parent, carer of the active placement' },
+	// Issue 6 (feedback after the review, DOMAIN §7).
+	{ role: 'young-person', action: 'review.give-feedback', relation: 'self', invited: '*', why: 'DOMAIN §7: the child says how their own review went' },
+	{ role: 'parent', action: 'review.give-feedback', relation: 'parent', invited: true, why: 'DOMAIN §7: an invited parent with an active link' },
+	{ role: 'carer', action: 'review.give-feedback', relation: 'carer', invited: true, why: 'DOMAIN §7: an invited carer of the active placement' },
+	{ role: 'iro', action: 'review.read-feedback', relation: 'allocated-iro', invited: '*', why: 'DOMAIN §7: the allocated IRO sees named feedback per review' },
+	// Issue 6 (requests): the rest need request facts, covered in requests-policy.spec.ts; without them everything else is refused.
+	{ role: 'young-person', action: 'request.create', relation: 'self', invited: '*', why: 'DOMAIN §6.2: a child asks at any time' },
+	{ role: 'parent', action: 'request.create', relation: 'parent', invited: '*', why: 'DOMAIN §6.2: a parent with an active link asks' },
+	{ role: 'carer', action: 'request.create', relation: 'carer', invited: '*', why: 'DOMAIN §6.2: a carer of the active placement asks' },
+	{ role: 'young-person', action: 'request.list-own', relation: '*', invited: '*', why: 'own requests (scoped to the actor in the query)' },
+	{ role: 'parent', action: 'request.list-own', relation: '*', invited: '*', why: 'own requests (scoped to the actor in the query)' },
+	{ role: 'carer', action: 'request.list-own', relation: '*', invited: '*', why: 'own requests (scoped to the actor in the query)' },
+	{ role: 'iro', action: 'request.iro-list', relation: '*', invited: '*', why: 'requests of allocated children (scoped in the query)' }
 ];
 
 function actor(role: Role): Actor {

@@ -1,10 +1,12 @@
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db';
-import type { Facts, Relation } from './policy';
+import type { Facts, Relation, RequestFacts } from './policy';
 
 export interface ResourceRef {
 	reviewId?: string;
 	childId?: string;
+	/** Issue 6: a request; its child decides the relation, its row the request facts. */
+	requestId?: string;
 }
 
 /**
@@ -14,6 +16,23 @@ export interface ResourceRef {
  */
 export async function loadFacts(db: Db, actor: Actor, ref: ResourceRef, today: string): Promise<Facts & { childId: string | null }> {
 	let childId = ref.childId ?? null;
+	let request: RequestFacts | undefined;
+	if (ref.requestId) {
+		const r = await db
+			.selectFrom('help_request')
+			.select(['child_id', 'requester_id', 'handler', 'kind', 'consent', 'status', 'consent_withdrawn_at', 'advocate_id'])
+			.where('id', '=', ref.requestId)
+			.executeTakeFirst();
+		if (!r || (childId && r.child_id !== childId)) return { exists: false, relation: 'none', invited: false, childId: null };
+		childId = r.child_id;
+		const handler = r.handler === 'advocacy' ? 'advocacy' : 'iro';
+		request = {
+			requester: r.requester_id === actor.id,
+			handler,
+			shared: handler === 'advocacy' && r.kind === 'advocate' && r.consent === 1 && r.consent_withdrawn_at === null && r.status !== 'withdrawn',
+			allocatedToActor: r.advocate_id !== null && r.advocate_id === actor.id
+		};
+	}
 	if (ref.reviewId) {
 		const review = await db.selectFrom('review').select('child_id').where('id', '=', ref.reviewId).executeTakeFirst();
 		if (!review || (childId && review.child_id !== childId)) return { exists: false, relation: 'none', invited: false, childId: null };
@@ -23,6 +42,7 @@ export async function loadFacts(db: Db, actor: Actor, ref: ResourceRef, today: s
 		if (!child) return { exists: false, relation: 'none', invited: false, childId: null };
 	}
 	if (!childId) return { exists: true, relation: 'none', invited: false, childId: null };
+	// (A request always has a child, so `request` is never dropped here.)
 
 	let relation: Relation = 'none';
 	if (actor.role === 'young-person') {
@@ -59,5 +79,5 @@ export async function loadFacts(db: Db, actor: Actor, ref: ResourceRef, today: s
 			.executeTakeFirst();
 		invited = inv !== undefined;
 	}
-	return { exists: true, relation, invited, childId };
+	return { exists: true, relation, invited, childId, ...(request ? { request } : {}) };
 }

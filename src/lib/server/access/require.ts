@@ -16,6 +16,8 @@ export interface Access<A extends Action = Action> {
 	readonly action: A;
 	readonly childId: string | null;
 	readonly reviewId: string | null;
+	/** Issue 6: the request the guard let through, if the resource was one. */
+	readonly requestId: string | null;
 	readonly [granted]: true;
 }
 
@@ -46,13 +48,13 @@ export async function requireAccess<A extends Action>(action: A, ref: ResourceRe
 		const who = actor ?? event.locals.deniedActor ?? null;
 		await audit.record(db, {
 			at: now, actorId: who?.id ?? null, actorRole: who?.role ?? null, action: 'authz_denied',
-			childId, resourceType: ref.reviewId ? 'review' : ref.childId ? 'child' : action, resourceId: ref.reviewId ?? ref.childId ?? null,
+			childId, resourceType: ref.requestId ? 'request' : ref.reviewId ? 'review' : ref.childId ? 'child' : action, resourceId: ref.requestId ?? ref.reviewId ?? ref.childId ?? null,
 			outcome: 'denied', requestId: event.locals.requestId
 		});
 		log.warn({ requestId: event.locals.requestId, route: event.route.id, action, actorId: who?.id ?? null }, 'access denied');
 		error(404, { message: 'Not found', code: 'not-found', id: event.locals.requestId });
 	}
-	return { actor: actor!, action, childId, reviewId: ref.reviewId ?? null } as Access<A>;
+	return { actor: actor!, action, childId, reviewId: ref.reviewId ?? null, requestId: ref.requestId ?? null } as Access<A>;
 }
 
 /**

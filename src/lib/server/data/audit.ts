@@ -29,7 +29,11 @@ export type AuditAction =
 	| 'reaction_saved'
 	| 'escalation_opened'
 	| 'escalation_closed'
-	| 'settings_changed';
+	| 'settings_changed'
+	| 'feedback_sent'
+	| 'request_sent'
+	| 'request_changed'
+	| 'request_withdrawn';
 
 export interface AuditEntry {
 	at: number;

@@ -31,6 +31,8 @@ export interface Database {
 	service_setting: ServiceSettingTable;
 	feedback_response: FeedbackResponseTable;
 	feedback_answer: FeedbackAnswerTable;
+	help_request: HelpRequestTable;
+	help_request_event: HelpRequestEventTable;
 }
 
 export interface ChildTable {
@@ -389,6 +391,7 @@ export interface HelpRequestTable {
 export interface HelpRequestEventTable {
 	id: string;
 	request_id: string;
+	seq: number;
 	at: number;
 	actor_id: string | null;
 	actor_role: string | null;
