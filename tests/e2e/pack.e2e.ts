@@ -29,7 +29,7 @@ test('the JSON export is the social-worker view: schema my-review-pack v1, no IR
 	expect(res.headers()['content-disposition']).toContain('attachment');
 	expect(res.headers()['cache-control']).toBe('no-store');
 	const body = await res.json();
-	expect(body).toMatchObject({ schema: 'my-review-pack', schemaVersion: 1, view: 'social-worker' });
+	expect(body).toMatchObject({ schema: 'my-review-pack', schemaVersion: 2, view: 'social-worker' });
 	const text = JSON.stringify(body);
 	expect(text).toContain(CANARY.everyone);
 	expect(text).not.toContain(CANARY.iroOnly);

@@ -24,10 +24,13 @@ const exported = toExport(assemblePack([child, parent], 'social-worker'), {
 	alerts: [{ createdAt: SENT, source: 'answer', acknowledgedAt: null }],
 	now: SENT + 1000,
 	wording: (key) => `EN:${key}`,
-	late: (ms) => ms > Date.UTC(2026, 11, 5)
+	late: (ms) => ms > Date.UTC(2026, 11, 5),
+	meeting: { heldDate: '2026-12-09', attended: false, suggestedCode: 'PN6', confirmedCode: 'PN5', codeReason: 'Briefed an advocate by phone' },
+	decisions: [{ text: 'Weekly family time', owner: 'Social worker', dueOn: '2027-01-15', status: 'open', statusReason: null }],
+	previous: { sequence: 2, heldDate: '2026-06-10', decisions: [{ text: 'Swimming lessons', owner: 'Carer', dueOn: '2026-09-01', status: 'partly', statusReason: 'Pool closed in August' }] }
 });
 
-describe('the pack JSON export (DOMAIN §8.3, schema my-review-pack v1)', () => {
+describe('the pack JSON export (DOMAIN §8.3, schema my-review-pack v2)', () => {
 	it('matches the published schema', () => {
 		expect(() => v.parse(PackExportSchema, exported)).not.toThrow();
 		expect(exported.schema).toBe(SCHEMA);
@@ -46,6 +49,21 @@ describe('the pack JSON export (DOMAIN §8.3, schema my-review-pack v1)', () => 
 		expect(exported.respondents[0]!.answers[0]!.wording).toBe('EN:young-person-13-plus.plans.label');
 		expect(exported.notResponded).toEqual([{ role: 'parent', name: 'Jo', invitedAt: new Date(2).toISOString(), started: false }]);
 		expect(exported.alerts).toEqual([{ raisedAt: new Date(SENT).toISOString(), source: 'answer', acknowledgedAt: null }]);
+	});
+
+	it('v2: carries the participation code suggested and confirmed, this review\'s decisions and last review\'s with what became of them', () => {
+		expect(exported.schemaVersion).toBe(2);
+		expect(exported.participation).toEqual({ heldOn: '2026-12-09', attended: false, suggestedCode: 'PN6', confirmedCode: 'PN5', codeReason: 'Briefed an advocate by phone' });
+		expect(exported.decisions).toEqual([{ text: 'Weekly family time', owner: 'Social worker', dueOn: '2027-01-15', status: 'open', statusReason: null }]);
+		expect(exported.previousDecisions).toEqual({ reviewSequence: 2, heldOn: '2026-06-10', decisions: [{ text: 'Swimming lessons', owner: 'Carer', dueOn: '2026-09-01', status: 'partly', statusReason: 'Pool closed in August' }] });
+	});
+
+	it('before the meeting there is no participation and no decisions; a first review has no previous', () => {
+		const first = toExport(assemblePack([child], 'social-worker'), {
+			review: { id: 'r0', sequence: 1, dueDate: '2026-12-10', scheduledDate: null }, child: { name: 'Sam', ageOnReviewDate: 14, band: '13-plus' },
+			locksOn: '2026-12-04', alerts: [], now: SENT, wording: (k) => k, late: () => false, meeting: null, decisions: [], previous: null
+		});
+		expect(v.parse(PackExportSchema, first)).toMatchObject({ participation: null, decisions: [], previousDecisions: null });
 	});
 
 	it('refuses a shape that drifts from the schema', () => {

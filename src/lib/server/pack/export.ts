@@ -7,9 +7,15 @@ import type { Pack } from './assemble';
  * social-worker view (the child's `iro-and-social-worker` and `everyone` answers, a count of the
  * rest, parents' and carers' views). Wording travels as keys with the English text, so a case
  * system shows exactly what was asked. PURE.
+ *
+ * Version 2 adds what the meeting recorded (held date, attendance, the PN code suggested and
+ * confirmed, DOMAIN §4), this review's decisions and the previous review's decisions with what
+ * became of them (DOMAIN §8.1 item 9).
  */
 export const SCHEMA = 'my-review-pack';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+const DecisionSchema = v.strictObject({ text: v.string(), owner: v.string(), dueOn: v.string(), status: v.string(), statusReason: v.nullable(v.string()) });
 
 const ValueSchema = v.union([
 	v.object({ kind: v.literal('choice'), value: v.string() }),
@@ -41,7 +47,18 @@ export const PackExportSchema = v.strictObject({
 		})
 	),
 	notResponded: v.array(v.strictObject({ role: v.string(), name: v.string(), invitedAt: v.string(), started: v.boolean() })),
-	alerts: v.array(v.strictObject({ raisedAt: v.string(), source: v.string(), acknowledgedAt: v.nullable(v.string()) }))
+	alerts: v.array(v.strictObject({ raisedAt: v.string(), source: v.string(), acknowledgedAt: v.nullable(v.string()) })),
+	participation: v.nullable(
+		v.strictObject({
+			heldOn: v.string(),
+			attended: v.boolean(),
+			suggestedCode: v.picklist(['PN0', 'PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7']),
+			confirmedCode: v.nullable(v.picklist(['PN0', 'PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7'])),
+			codeReason: v.nullable(v.string())
+		})
+	),
+	decisions: v.array(DecisionSchema),
+	previousDecisions: v.nullable(v.strictObject({ reviewSequence: v.number(), heldOn: v.nullable(v.string()), decisions: v.array(DecisionSchema) }))
 });
 export type PackExport = v.InferOutput<typeof PackExportSchema>;
 
@@ -55,7 +72,15 @@ export interface ExportContext {
 	wording: (key: string) => string;
 	/** Was it sent after the lock day? */
 	late: (submittedAt: number) => boolean;
+	/** What the meeting recorded, once it has (DOMAIN §4). */
+	meeting: { heldDate: string; attended: boolean; suggestedCode: string; confirmedCode: string | null; codeReason: string | null } | null;
+	decisions: readonly ExportDecision[];
+	previous: { sequence: number; heldDate: string | null; decisions: readonly ExportDecision[] } | null;
 }
+
+type ExportDecision = { text: string; owner: string; dueOn: string; status: string; statusReason: string | null };
+const decision = (d: ExportDecision) => ({ text: d.text, owner: d.owner, dueOn: d.dueOn, status: d.status, statusReason: d.statusReason });
+type Code = 'PN0' | 'PN1' | 'PN2' | 'PN3' | 'PN4' | 'PN5' | 'PN6' | 'PN7';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -95,6 +120,15 @@ export function toExport(pack: Pack, ctx: ExportContext): PackExport {
 			};
 		}),
 		notResponded: pack.waiting.map((w) => ({ role: w.kind, name: w.displayName, invitedAt: iso(w.invitedAt), started: w.started })),
-		alerts: ctx.alerts.map((a) => ({ raisedAt: iso(a.createdAt), source: a.source, acknowledgedAt: a.acknowledgedAt ? iso(a.acknowledgedAt) : null }))
+		alerts: ctx.alerts.map((a) => ({ raisedAt: iso(a.createdAt), source: a.source, acknowledgedAt: a.acknowledgedAt ? iso(a.acknowledgedAt) : null })),
+		participation: ctx.meeting && {
+			heldOn: ctx.meeting.heldDate,
+			attended: ctx.meeting.attended,
+			suggestedCode: ctx.meeting.suggestedCode as Code,
+			confirmedCode: ctx.meeting.confirmedCode as Code | null,
+			codeReason: ctx.meeting.codeReason
+		},
+		decisions: ctx.decisions.map(decision),
+		previousDecisions: ctx.previous && { reviewSequence: ctx.previous.sequence, heldOn: ctx.previous.heldDate, decisions: ctx.previous.decisions.map(decision) }
 	};
 }

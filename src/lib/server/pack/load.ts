@@ -14,6 +14,8 @@ import * as invitations from '../data/invitations';
 import * as reminders from '../data/reminders';
 import * as reviews from '../data/reviews';
 import { loadSettings } from '../settings';
+import * as decisions from '../data/decisions';
+import * as meetings from '../data/meetings';
 import { sentView } from '../consultation/sent';
 import { assemblePack, type PackRespondent } from './assemble';
 import { PackExportSchema, toExport, type PackExport } from './export';
@@ -120,8 +122,17 @@ export async function loadPackExport(access: Access<'review.read-pack'>, request
 		child: { name: child.preferredName, ageOnReviewDate: ageOn(child.dateOfBirth, reviewDate), band: childBand(child.dateOfBirth, reviewDate, (child.bandOverride as FormBand | null) ?? null) },
 		alerts: await alerts.forChild(db, child.id),
 		wording: (key) => forms(key, { childName: child.preferredName }) as string,
-		late: (ms) => isAfterLock(reviewDate, londonDate(ms), schedule)
+		late: (ms) => isAfterLock(reviewDate, londonDate(ms), schedule),
+		meeting: (await meetings.get(db, review.id)) ?? null,
+		decisions: await decisions.forReview(db, review.id),
+		previous: await previousDecisions(db, review.childId, review.sequence)
 	});
 	await audit.record(db, { at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'export', childId: child.id, resourceType: 'pack', resourceId: review.id, requestId });
 	return v.parse(PackExportSchema, exported);
+}
+
+/** The review before this one and its decisions, for the export (DOMAIN §8.1 item 9). */
+async function previousDecisions(db: Db, childId: string, sequence: number) {
+	const prev = await reviews.previous(db, childId, sequence);
+	return prev ? { sequence: prev.sequence, heldDate: prev.heldDate, decisions: await decisions.forReview(db, prev.id) } : null;
 }

@@ -43,6 +43,20 @@ describe('opening an escalation', () => {
 		expect(await escalations.forReview(t.db, c.reviewId)).toHaveLength(1);
 	});
 
+	it('one clock per dispute (DOMAIN §3.2: the whole process ≤ 20 WD): a higher stage opened while the first is open keeps its due date', async () => {
+		await openEscalation(t.db, iro(), opening(), NOW, 'req');
+		await openEscalation(t.db, iro(), opening({ stage: '2', raisedTo: 'Head of service', openedOn: '2026-12-15' }), NOW, 'req');
+		expect((await escalations.forReview(t.db, c.reviewId)).map((e) => [e.stage, e.dueOn])).toEqual([[1, '2027-01-14'], [2, '2027-01-14']]);
+	});
+
+	it('once every stage is closed, the next escalation is a new dispute with its own clock', async () => {
+		await openEscalation(t.db, iro(), opening({ openedOn: '2026-12-01' }), NOW, 'req');
+		const [first] = await escalations.forReview(t.db, c.reviewId);
+		await closeEscalation(t.db, iro(), post({ escalationId: first!.id, closedOn: '2026-12-10', outcome: 'Agreed.' }), NOW, 'req');
+		await openEscalation(t.db, iro(), opening({ openedOn: '2026-12-14' }), NOW, 'req');
+		expect((await escalations.forReview(t.db, c.reviewId)).map((e) => e.dueOn)).toEqual(['2026-12-31', '2027-01-14']);
+	});
+
 	it('shows the due date an escalation opened today would have', async () => {
 		expect((await loadEscalations(t.db, iro(), NOW, 'req')).dueIfOpenedToday).toBe('2027-01-15');
 	});

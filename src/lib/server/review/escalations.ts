@@ -10,6 +10,10 @@ import { rejected, type Outcome } from './outcome';
  * Dispute resolution (DOMAIN §3.2 DRP, §9 F11): the IRO opens an escalation on a review at a stage
  * of seniority, raised to someone on a date, with its 20-working-day clock, and closes it with the
  * outcome. The IRO may skip stages, so any stage can be opened at any time.
+ *
+ * One clock per dispute, not per stage: DOMAIN §3.2 says the whole process takes at most 20 WD.
+ * A stage opened while another on this review is still open continues that dispute and keeps its
+ * due date; once every stage is closed, the next one opened starts a new dispute and a new clock.
  */
 type IroAccess = Access<'review.record-outcome'>;
 
@@ -39,7 +43,9 @@ export async function openEscalation(db: AppDb, access: IroAccess, form: FormDat
 		// REL-4: a double tap (or a retry) opens the escalation once.
 		const open = await escalations.forReview(trx, review.id);
 		if (open.some((e) => !e.closedOn && e.stage === Number(v.stage) && e.raisedTo === v.raisedTo && e.openedOn === v.openedOn)) return;
-		const id = await escalations.open(trx, { reviewId: review.id, stage: Number(v.stage), raisedTo: v.raisedTo, openedOn: v.openedOn, dueOn: escalationDue(v.openedOn), by: access.actor.id }, now);
+		const ongoing = open.filter((e) => !e.closedOn && e.openedOn <= v.openedOn).sort((a, b) => a.openedOn.localeCompare(b.openedOn))[0];
+		const dueOn = ongoing ? ongoing.dueOn : escalationDue(v.openedOn);
+		const id = await escalations.open(trx, { reviewId: review.id, stage: Number(v.stage), raisedTo: v.raisedTo, openedOn: v.openedOn, dueOn, by: access.actor.id }, now);
 		await auditReview(trx, access, 'escalation_opened', 'review-escalation', id, now, requestId);
 	});
 	if (!ok) return { kind: 'failed', raw: { ...v }, field: 'stage' };

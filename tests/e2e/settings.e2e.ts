@@ -1,0 +1,62 @@
+/**
+ * Issue 5 (and 8's service settings), end to end: the admin opens Service settings from their
+ * start page, a bad value is refused by its field with what they typed kept, and a good one saves.
+ * Saved values equal the defaults, so other files' dates never change under them. On a child's
+ * record: bringing a review forward needs a future date earlier than the due date and a reason;
+ * ending a link before it began is refused. JavaScript on and off, axe on every state visited.
+ */
+import { PERSONAS } from '../fixtures/personas';
+import { staffSignIn } from './support/consultation';
+import { expect, test } from './support/fixtures';
+import { checked, submitAndWait } from './support/session';
+
+test.describe('issue 5: service settings and review dates', () => {
+	test('the admin changes a setting: a bad value is refused by its field, a good one is saved', async ({ page }) => {
+		await staffSignIn(page, PERSONAS.admin.login);
+		await submitAndWait(page, () => page.getByRole('link', { name: 'Service settings' }).click());
+		await expect(page.getByRole('heading', { level: 1, name: 'Service settings' })).toBeVisible();
+		await expect(page.getByLabel('The record and the child\'s report are due this many working days after the review')).toHaveValue('15');
+		await expect(page.getByLabel('Reminders go this many working days before the review')).toHaveValue('10, 5');
+		await checked(page);
+
+		await page.getByLabel('The record and the child\'s report are due this many working days after the review').fill('25');
+		await page.getByLabel('Reminders go this many working days before the review').fill('30, 5');
+		await page.getByRole('button', { name: 'Save review dates' }).click();
+		await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+		await expect(page).toHaveTitle(/^Error: /);
+		await expect(page.locator('#recordWdAfter-error')).toContainText('Enter a whole number of working days from 15 to 20');
+		// Typed values come back, so nothing is lost.
+		await expect(page.getByLabel('The record and the child\'s report are due this many working days after the review')).toHaveValue('25');
+		await expect(page.getByLabel('Reminders go this many working days before the review')).toHaveValue('30, 5');
+		await checked(page);
+
+		await page.getByLabel('Start').fill('17:00');
+		await page.getByLabel('End').fill('09:00');
+		await page.getByRole('button', { name: 'Save working hours' }).click();
+		await expect(page.locator('#end-error')).toContainText('The end must be later than the start');
+		await page.getByLabel('Start').fill('09:00');
+		await page.getByLabel('End').fill('17:00');
+		await page.getByRole('button', { name: 'Save working hours' }).click();
+		await expect(page.getByRole('status')).toContainText('Saved');
+		await checked(page);
+	});
+
+	test("on a child's record, bringing the review forward and ending a link are checked by the field", async ({ page }) => {
+		await staffSignIn(page, PERSONAS.admin.login);
+		await submitAndWait(page, () => page.getByRole('link', { name: PERSONAS.childA.displayName, exact: true }).click());
+		await expect(page.getByRole('heading', { level: 2, name: 'Bring the review forward' })).toBeVisible();
+		await page.getByLabel('New date to hold it by').fill('2020-01-01');
+		await page.getByLabel('Why it is being brought forward').fill('Placement move planned');
+		await page.getByRole('button', { name: 'Bring forward' }).click();
+		await expect(page.locator('#dueDate-error')).toContainText('The new date must be today or later');
+		await expect(page.getByLabel('Why it is being brought forward')).toHaveValue('Placement move planned');
+		await checked(page);
+
+		await page.getByText(`End ${PERSONAS.carerA.displayName}'s link to this child`).click();
+		const endsOn = page.getByLabel('Date the link ends');
+		await endsOn.fill('1990-01-01');
+		await page.getByRole('button', { name: `End link ${PERSONAS.carerA.displayName}` }).click();
+		await expect(page.getByText('The date must be on or after the date the link started').first()).toBeVisible();
+		await checked(page);
+	});
+});
