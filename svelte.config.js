@@ -14,6 +14,12 @@ const config = {
 				'default-src': ['self'],
 				'script-src': ['self'],
 				'style-src': ['self'],
+				// SvelteKit's own route announcer (.svelte-kit/generated/root.svelte) carries one fixed
+				// inline style attribute (visually hidden). Without this the browser blocks it on every
+				// page with JavaScript (a CSP violation, and the announcer shows on screen after a client
+				// navigation). Only that exact attribute value is allowed; no 'unsafe-inline'. The CSP
+				// sweep (tests/e2e/headers.e2e.ts) fails if Kit ever changes it.
+				'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
 				'img-src': ['self', 'data:'],
 				'font-src': ['none'],
 				'connect-src': ['self'],
