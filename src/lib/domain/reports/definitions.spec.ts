@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from './definitions';
 import { londonInstant } from './alert-target';
-import type { AlertFact, AllocationFact, Cell, EscalationFact, Report, ReviewFact } from './types';
+import type { AlertFact, AllocationFact, Cell, EscalationFact, Report, RequestFact, ReviewFact } from './types';
 
 const PERIOD = { from: '2025-04-01', to: '2026-03-31' };
 const TODAY = '2026-11-26';
@@ -67,7 +67,27 @@ const ALERTS: AlertFact[] = [
 	{ createdAt: at('2025-03-31', 12), acknowledgedAt: null } // before the period
 ];
 
-const report: Report = buildReport({ reviews: REVIEWS, escalations: ESCALATIONS, allocations: ALLOCATIONS, alerts: ALERTS, requests: null, feedback: null }, PERIOD, TODAY);
+const req = (kind: RequestFact['kind'], handler: RequestFact['handler'], createdAt: number, o: Partial<RequestFact> = {}): RequestFact => ({
+	kind, handler, consent: handler === 'advocacy', createdAt, seenAt: null, allocatedAt: null, answeredAt: null, closedAt: null, reviewDate: null, ...o
+});
+const REQUESTS: RequestFact[] = [
+	// Referred Tue 10:00: seen Wed 09:30 (due Wed 10:00, met); advocate named Fri 11:00 (due Thu 10:00, late); 3 WD.
+	req('advocate', 'advocacy', at('2025-06-03', 10), { seenAt: at('2025-06-04', 9, 30), allocatedAt: at('2025-06-06', 11) }),
+	// Without consent it goes to the IRO: answered the next day (due Wed 12:00, met); 1 WD.
+	req('advocate', 'iro', at('2025-09-01', 12), { answeredAt: at('2025-09-02', 12) }),
+	// Sent on a Saturday: the clock starts Mon 09:00, due Wed 09:00; answered Thu (late); 3 WD.
+	req('talk-to-iro', 'iro', at('2025-10-04', 10), { answeredAt: at('2025-10-09', 9) }),
+	// Answered Tue 16:00, due Wed 10:00: met; 1 WD.
+	req('change-review', 'iro', at('2026-03-02', 10), { answeredAt: at('2026-03-03', 16) }),
+	// Not answered yet.
+	req('interpreter', 'iro', at('2026-03-30', 10)),
+	// After the period.
+	req('advocate', 'advocacy', at('2026-04-05', 10)),
+	// Referred Mon 10:00: seen 15:00 and named Tue 10:00, both met; 1 WD.
+	req('advocate', 'advocacy', at('2025-11-03', 10), { seenAt: at('2025-11-03', 15), allocatedAt: at('2025-11-04', 10) })
+];
+
+const report: Report = buildReport({ reviews: REVIEWS, escalations: ESCALATIONS, allocations: ALLOCATIONS, alerts: ALERTS, requests: REQUESTS, feedback: null }, PERIOD, TODAY);
 
 /** A table as { row: { column: display } }: counts as numbers, percents and measures as their value, empty as null. */
 function grid(id: string): Record<string, Record<string, number | string | null>> {
@@ -79,7 +99,7 @@ function grid(id: string): Record<string, Record<string, number | string | null>
 describe('buildReport over FY 2025-26', () => {
 	it('takes the snapshot on the last day of a past period', () => {
 		expect(report.snapshot).toBe('2026-03-31');
-		expect(buildReport({ reviews: [], escalations: [], allocations: [], alerts: [], requests: null, feedback: null }, { from: '2026-04-01', to: '2027-03-31' }, TODAY).snapshot).toBe(TODAY);
+		expect(buildReport({ reviews: [], escalations: [], allocations: [], alerts: [], requests: [], feedback: null }, { from: '2026-04-01', to: '2027-03-31' }, TODAY).snapshot).toBe(TODAY);
 	});
 
 	it('F3 reviews held: 2 first, 1 second, 3 subsequent = 6; 1 pathway-plan review apart', () => {
@@ -138,14 +158,26 @@ describe('buildReport over FY 2025-26', () => {
 		});
 	});
 
-	it('F9 advocacy: offered 4/5 (form opened or explained), PN2/PN5 1/5; requests not yet recorded', () => {
-		const g = grid('advocacy');
-		expect(g['advocacy-offered']).toEqual({ count: 4, percent: 80 });
-		expect(g['advocate-spoke']).toEqual({ count: 1, percent: 20 });
-		const t = report.tables.find((x) => x.id === 'advocacy')!;
-		expect(t.rows.filter((r) => r.notRecorded).map((r) => r.id)).toEqual(['advocacy-requested', 'advocacy-consented', 'advocacy-acknowledged', 'advocacy-allocated']);
-		expect(report.tables.find((x) => x.id === 'requests')!.status).toBe('not-recorded');
+	it('F9 advocacy: offered 4/5 (form opened or explained), PN2/PN5 1/5; 3 asked, 2 referred with consent; acknowledged 2/2, named 1/2', () => {
+		expect(grid('advocacy')).toEqual({
+			'advocacy-offered': { count: 4, percent: 80 },
+			'advocate-spoke': { count: 1, percent: 20 },
+			'advocacy-requested': { count: 3, percent: null },
+			'advocacy-consented': { count: 2, percent: 66.7 },
+			'advocacy-acknowledged': { count: 2, percent: 100 },
+			'advocacy-allocated': { count: 1, percent: 50 }
+		});
 		expect(report.tables.find((x) => x.id === 'feedback')!.status).toBe('not-recorded');
+	});
+
+	it('F10 requests by kind: answered in time / answered, median WD to the answer', () => {
+		expect(grid('requests')).toEqual({
+			'request-advocate': { created: 3, answered: 3, 'in-time': 2, percent: 66.7, 'median-wd': 1 },
+			'request-talk-to-iro': { created: 1, answered: 1, 'in-time': 0, percent: 0, 'median-wd': 3 },
+			'request-change-review': { created: 1, answered: 1, 'in-time': 1, percent: 100, 'median-wd': 1 },
+			'request-interpreter': { created: 1, answered: 0, 'in-time': 0, percent: null, 'median-wd': null },
+			'requests-all': { created: 6, answered: 5, 'in-time': 3, percent: 60, 'median-wd': 1 }
+		});
 	});
 
 	it('F11 escalations: 3 opened (stage 1: 2, stage 2: 1), 2 children; 1 of 3 resolved in 20 WD; 1 open at the end', () => {

@@ -9,6 +9,8 @@ import { addWorkingDays, ageOn, londonDate, workingDaysBetween, type IsoDate } f
 import { PARTICIPATION_CODES, PN0_AGE_UNDER, type ParticipationCode } from '../participation';
 import { reviewMilestones, resolveScheduleSettings, type ScheduleSettings } from '../review-schedule';
 import { DEFAULT_SERVICE_SETTINGS, type ServiceSettings } from '../service-settings';
+import { clocks, type Clock } from '../request-sla';
+import { REQUEST_KINDS } from '../request-state';
 import { escalationDue } from '../timeliness';
 import { acknowledgeBy } from './alert-target';
 import { count, median, percent, roundHalfUp } from './numbers';
@@ -22,6 +24,7 @@ import type {
 	Report,
 	ReportFacts,
 	ReportTable,
+	RequestFact,
 	ReviewFact,
 	Row
 } from './types';
@@ -207,17 +210,29 @@ export function consultationTable(cla: readonly ReviewFact[]): ReportTable {
 	};
 }
 
+/** A request's service-level clocks (DOMAIN §6.4), judged as they stand at `now`. */
+function requestClocks(r: RequestFact, settings: ServiceSettings, lockOf: (d: IsoDate) => IsoDate, now: number): Clock[] {
+	return clocks({
+		kind: r.kind, handler: r.handler, sentAt: r.createdAt, closedAt: r.closedAt, now, sla: settings.sla, hours: settings.hours,
+		stops: { acknowledge: r.seenAt, allocate: r.allocatedAt, answer: r.answeredAt },
+		lockDate: r.reviewDate ? lockOf(r.reviewDate) : null
+	});
+}
+
 /**
- * F9, the part kept today: advocacy offered (the child's form, which always opens with the
- * advocate offer, was started, or the IRO recorded "advocacy explained") and reviews coded PN2 or
- * PN5, each / reviews of children 4+. Requests, consent and the service levels come with issue 6.
+ * F9: advocacy offered (the child's form, which always opens with the advocate offer, was started,
+ * or the IRO recorded "advocacy explained") and reviews coded PN2 or PN5, each / reviews of
+ * children 4+; advocacy requests made in the period, those sent to the service with consent, and
+ * of those, acknowledged within 1 WD and an advocate named within 2 WD (the service's levels).
  */
-export function advocacyTable(cla: readonly ReviewFact[], requests: ReportFacts['requests']): ReportTable {
+export function advocacyTable(cla: readonly ReviewFact[], requests: readonly RequestFact[], period: Period, settings: ServiceSettings, lockOf: (d: IsoDate) => IsoDate, now: number): ReportTable {
 	const fourPlus = cla.filter(isFourPlus);
 	const offered = fourPlus.filter((r) => r.child.started || r.advocacyExplained === true).length;
 	const spoke = fourPlus.filter((r) => r.code === 'PN2' || r.code === 'PN5').length;
-	const line = (id: string, n: number) => row(id, { count: count(n), percent: percent(n, fourPlus.length) });
-	const later = (id: string) => row(id, { count: EMPTY, percent: EMPTY }, { notRecorded: requests === null });
+	const line = (id: string, n: number, d: number) => row(id, { count: count(n), percent: percent(n, d) });
+	const asked = requests.filter((r) => r.kind === 'advocate' && inPeriod(londonDate(r.createdAt), period));
+	const referred = asked.filter((r) => r.handler === 'advocacy');
+	const met = (name: Clock['name']) => referred.filter((r) => requestClocks(r, settings, lockOf, now).find((c) => c.name === name)?.state === 'met').length;
 	return {
 		id: 'advocacy',
 		figures: ['F9'],
@@ -227,20 +242,55 @@ export function advocacyTable(cla: readonly ReviewFact[], requests: ReportFacts[
 			{ id: 'percent', kind: 'percent' }
 		],
 		rows: [
-			line('advocacy-offered', offered),
-			line('advocate-spoke', spoke),
-			later('advocacy-requested'),
-			later('advocacy-consented'),
-			later('advocacy-acknowledged'),
-			later('advocacy-allocated')
+			line('advocacy-offered', offered, fourPlus.length),
+			line('advocate-spoke', spoke, fourPlus.length),
+			row('advocacy-requested', { count: count(asked.length), percent: EMPTY }),
+			line('advocacy-consented', referred.length, asked.length),
+			{ ...line('advocacy-acknowledged', met('acknowledge'), referred.length), label: { key: 'row.advocacy-acknowledged', params: { days: settings.sla.advocacyAcknowledgeWd } } },
+			{ ...line('advocacy-allocated', met('allocate'), referred.length), label: { key: 'row.advocacy-allocated', params: { days: settings.sla.advocateAllocateWd } } }
 		],
-		chart: { column: 'percent', rows: ['advocacy-offered', 'advocate-spoke'] },
-		definitions: ['advocacy-offered', 'advocate-spoke', 'advocacy-requests']
+		chart: { column: 'percent', rows: ['advocacy-offered', 'advocate-spoke', 'advocacy-consented', 'advocacy-acknowledged', 'advocacy-allocated'] },
+		definitions: ['advocacy-offered', 'advocate-spoke', 'advocacy-requested', 'advocacy-consented', 'advocacy-in-time']
+	};
+}
+
+/**
+ * F10: requests made in the period, by kind; answered (the last clock stopped by its event: an
+ * advocate named, or the IRO's answer); answered within the service level / answered; median
+ * working days from the clock's start to the answer.
+ */
+export function requestsTable(requests: readonly RequestFact[], period: Period, settings: ServiceSettings, lockOf: (d: IsoDate) => IsoDate, now: number): ReportTable {
+	const made = requests.filter((r) => inPeriod(londonDate(r.createdAt), period));
+	const line = (id: string, rs: readonly RequestFact[], total = false) => {
+		const last = rs.map((r) => requestClocks(r, settings, lockOf, now).at(-1)!).filter((c) => c.state === 'met' || c.state === 'late');
+		const inTime = last.filter((c) => c.state === 'met').length;
+		const wd = last.map((c) => workingDaysBetween(londonDate(c.start), londonDate(c.stoppedAt!)));
+		return row(id, {
+			created: count(rs.length), answered: count(last.length), 'in-time': count(inTime), percent: percent(inTime, last.length),
+			'median-wd': { kind: 'number', value: median(wd), unit: 'working-days', n: wd.length }
+		}, total ? { total } : {});
+	};
+	const kinds = REQUEST_KINDS.map((k) => line(`request-${k}`, made.filter((r) => r.kind === k)));
+	return {
+		id: 'requests',
+		figures: ['F10'],
+		status: 'ok',
+		columns: [
+			{ id: 'created', kind: 'count' },
+			{ id: 'answered', kind: 'count' },
+			{ id: 'in-time', kind: 'count' },
+			{ id: 'percent', kind: 'percent' },
+			{ id: 'median-wd', kind: 'number' }
+		],
+		rows: [...kinds, line('requests-all', made, true)],
+		chart: { column: 'created', rows: kinds.map((r) => r.id) },
+		sums: [{ parts: kinds.map((r) => r.id), total: 'requests-all' }],
+		definitions: ['requests-created', 'requests-answered', 'requests-in-time', 'requests-median']
 	};
 }
 
 /** A table whose facts aren't kept yet (issue 6: requests F10, feedback F15). */
-export function notRecordedTable(id: 'requests' | 'feedback', figures: string[]): ReportTable {
+export function notRecordedTable(id: 'feedback', figures: string[]): ReportTable {
 	return { id, figures, status: 'not-recorded', columns: [], rows: [], chart: null, definitions: [id] };
 }
 
@@ -375,11 +425,15 @@ export function recordTable(cla: readonly ReviewFact[], schedule: ScheduleSettin
 	};
 }
 
-/** Every table, in the order of the annual report. `today` bounds the snapshot date. */
-export function buildReport(facts: ReportFacts, period: Period, today: IsoDate, settings: ServiceSettings = DEFAULT_SERVICE_SETTINGS): Report {
+/**
+ * Every table, in the order of the annual report. `today` bounds the snapshot date; `now` judges
+ * request clocks still running (a request not yet answered and not yet overdue is neither).
+ */
+export function buildReport(facts: ReportFacts, period: Period, today: IsoDate, settings: ServiceSettings = DEFAULT_SERVICE_SETTINGS, now: number = Date.parse(`${today}T12:00:00Z`)): Report {
 	const snapshot = period.to < today ? period.to : today;
 	const { cla, pathway } = reviewsInPeriod(facts.reviews, period);
 	const schedule = resolveScheduleSettings(settings.schedule);
+	const lockOf = memo((d: IsoDate) => reviewMilestones(d, schedule).packLocks);
 	return {
 		period,
 		snapshot,
@@ -390,8 +444,8 @@ export function buildReport(facts: ReportFacts, period: Period, today: IsoDate, 
 			participationSummaryTable(cla),
 			consultationTable(cla),
 			recordTable(cla, schedule),
-			advocacyTable(cla, facts.requests),
-			notRecordedTable('requests', ['F10']),
+			advocacyTable(cla, facts.requests, period, settings, lockOf, now),
+			requestsTable(facts.requests, period, settings, lockOf, now),
 			escalationsTable(facts.escalations, period),
 			caseloadTable(facts.allocations, snapshot),
 			alertsTable(facts.alerts, period, settings.hours),

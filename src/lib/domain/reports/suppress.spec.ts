@@ -20,7 +20,7 @@ const table = (parts: Record<string, number>, total: number): ReportTable => ({
 	definitions: []
 });
 
-const shown = (t: ReportTable) => Object.fromEntries(t.rows.map((r) => [r.id, [r.cells.n!.kind === 'count' ? r.cells.n.value : '<5', r.cells.p!.kind === 'percent' ? r.cells.p.value : r.cells.p!.kind === 'suppressed' ? '<5' : null]]));
+const shown = (t: ReportTable) => Object.fromEntries(t.rows.map((r) => [r.id, [r.cells.n!.kind === 'count' ? r.cells.n!.value : '<5', r.cells.p!.kind === 'percent' ? r.cells.p!.value : r.cells.p!.kind === 'suppressed' ? '<5' : null]]));
 
 describe('suppression beyond the service (DOMAIN §9)', () => {
 	it('hides 1–4 and the percentages built on them, keeps 0 and 5+', () => {

@@ -6,6 +6,7 @@
 import type { FormBand } from '../age-band';
 import type { IsoDate } from '../calendar';
 import type { ParticipationCode } from '../participation';
+import type { Handler, RequestKind } from '../request-state';
 
 export type Period = { from: IsoDate; to: IsoDate };
 
@@ -108,12 +109,26 @@ export type AllocationFact = { iroId: string; iroName: string; childId: string; 
 /** Instants in epoch ms. */
 export type AlertFact = { createdAt: number; acknowledgedAt: number | null };
 
+/** A request (issue 6, DOMAIN §6): instants in epoch ms; `reviewDate` bounds change-review and interpreter clocks by the lock. */
+export type RequestFact = {
+	kind: RequestKind;
+	handler: Handler;
+	consent: boolean;
+	createdAt: number;
+	seenAt: number | null;
+	allocatedAt: number | null;
+	answeredAt: number | null;
+	closedAt: number | null;
+	reviewDate: IsoDate | null;
+};
+
 export type ReportFacts = {
 	reviews: ReviewFact[];
 	escalations: EscalationFact[];
 	allocations: AllocationFact[];
 	alerts: AlertFact[];
-	/** Issue 6's tables: null until they exist (the table then says "not yet recorded"). */
-	requests: null;
+	/** Issue 6's requests. */
+	requests: RequestFact[];
+	/** Issue 6's feedback: null until its table exists (the table then says "not yet recorded"). */
 	feedback: null;
 };
