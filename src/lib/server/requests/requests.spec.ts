@@ -113,7 +113,9 @@ describe('consent gating (SECURITY §2 advocate, SEC-Z9)', () => {
 	it('the service reads and acts on a shared referral; never on one without consent; never after withdrawal', async () => {
 		await send(referral(true));
 		await send(referral(false, '22222222-2222-4222-8222-222222222222'));
-		const [withoutConsent, shared] = await requests.forRequester(t.db, f.youngPersonId).then((l) => [l.find((r) => !r.consent)!, l.find((r) => r.consent)!]);
+		const all = await requests.forRequester(t.db, f.youngPersonId);
+		const withoutConsent = all.find((r) => !r.consent)!;
+		const shared = all.find((r) => r.consent)!;
 		for (const action of ['referral.read', 'referral.act'] as const) {
 			expect(await guard(action, advocate(), { requestId: shared.id }), action).not.toBeNull();
 			expect(await guard(action, advocate(), { requestId: withoutConsent.id }), action).toBeNull();

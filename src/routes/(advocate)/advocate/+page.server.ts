@@ -1,8 +1,8 @@
-import { requireAccess } from '$lib/server/access/require';
+import { loadQueue } from '$lib/server/requests/routes';
 import type { PageServerLoad } from './$types';
 
-/** Advocates sign in here; the referral queue arrives with issue 6. */
-export const load: PageServerLoad = async () => {
-	await requireAccess('advocate.home');
-	return {};
-};
+/**
+ * The advocacy service's queue (issue 6): referrals children shared with consent that still stands
+ * (SECURITY §2 advocate, SEC-Z9), overdue first. Nothing else of any child is here.
+ */
+export const load: PageServerLoad = async () => loadQueue();

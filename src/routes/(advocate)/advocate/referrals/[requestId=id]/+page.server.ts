@@ -1,0 +1,14 @@
+import { loadReferral, serviceAllocate, serviceUpdate } from '$lib/server/requests/routes';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * One referral for the advocacy service (issue 6): only while the child's consent stands
+ * (SEC-Z9: withdrawn → 404 at once). Opening it records "seen" (the child's read receipt).
+ * The allocated advocate also reads the answers the child shared with "my advocate" (DOMAIN §5.6).
+ */
+export const load: PageServerLoad = async (event) => loadReferral(event, event.params.requestId);
+
+export const actions: Actions = {
+	update: async (event) => serviceUpdate(event, event.params.requestId),
+	allocate: async (event) => serviceAllocate(event, event.params.requestId)
+};
