@@ -33,7 +33,9 @@ export type AuditAction =
 	| 'feedback_sent'
 	| 'request_sent'
 	| 'request_changed'
-	| 'request_withdrawn';
+	| 'request_withdrawn'
+	| 'form_draft_changed'
+	| 'form_published';
 
 export interface AuditEntry {
 	at: number;

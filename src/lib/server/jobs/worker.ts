@@ -3,6 +3,7 @@ import { env } from '../env';
 import { log } from '../log';
 import { transportFromEnv, type MailTransport } from './mail';
 import { deliverDue } from './outbox';
+import { sendFeedbackReminders } from './feedback-reminders';
 import { sendReminders } from './reminders';
 
 /** How often the outbox is looked at (*our default*); reminders at most hourly (daily granularity). */
@@ -31,8 +32,10 @@ export function createJobs(opts: { db: () => Db; transport: MailTransport; publi
 		const at = now();
 		if (at - lastReminders >= REMINDER_EVERY_MS) {
 			const queued = await sendReminders(db, at);
+			const feedbackQueued = await sendFeedbackReminders(db, at);
 			lastReminders = at;
 			if (queued > 0) log.info({ queued }, 'reminders queued');
+			if (feedbackQueued > 0) log.info({ queued: feedbackQueued }, 'feedback reminders queued');
 		}
 		const r = await deliverDue(db, opts.transport, now(), { publicUrl: opts.publicUrl });
 		if (r.failed > 0) log.warn({ ...r }, 'outbox: messages marked failed');

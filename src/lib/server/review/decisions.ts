@@ -9,6 +9,7 @@ import { answeredByChild } from './child-answers';
 import { auditReview, reviewAndChild, wordingNames, write, type AppDb } from './context';
 import { addDecisionSchema, parseFields, updateDecisionSchema } from './forms';
 import { rejected, type Outcome } from './outcome';
+import { inviteFeedback } from '../feedback/invite';
 import { loadSettings } from '../settings';
 
 /**
@@ -97,6 +98,8 @@ export async function sendDecisions(db: AppDb, access: IroAccess, form: FormData
 	const ok = await write(db, requestId, async (trx) => {
 		if (await reports.markDecisionsSent(trx, review.id, access.actor.id, now)) {
 			await auditReview(trx, access, 'decisions_sent', 'review-decisions', review.id, now, requestId);
+			// Issue 6, DOMAIN §7: the child, parents and carers are asked how the review went.
+			await inviteFeedback(trx, review.id, now);
 		}
 	});
 	if (!ok) return { kind: 'failed', raw: {}, field: 'send' };

@@ -1,0 +1,12 @@
+import { requireAccess } from '$lib/server/access/require';
+import { database } from '$lib/server/db';
+import * as respond from '$lib/server/feedback/respond';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Check and send, with an idempotency key ("sent" only after the write commits, REL-4, REL-5). */
+export const load: PageServerLoad = async ({ params }) =>
+	respond.loadCheck(database(), await requireAccess('review.give-feedback', { reviewId: params.reviewId }), 'parent', Date.now());
+
+export const actions: Actions = {
+	send: async (event) => respond.send(database(), await requireAccess('review.give-feedback', { reviewId: event.params.reviewId }), event, 'parent', Date.now())
+};
