@@ -12,7 +12,7 @@ import { checked, submitAndWait } from './support/session';
 
 test.describe('issue 5: service settings and review dates', () => {
 	test('the admin changes a setting: a bad value is refused by its field, a good one is saved', async ({ page }) => {
-		await staffSignIn(page, PERSONAS.admin.login);
+		await staffSignIn(page, PERSONAS.admin.login, { home: /\/admin$/ });
 		await submitAndWait(page, () => page.getByRole('link', { name: 'Service settings' }).click());
 		await expect(page.getByRole('heading', { level: 1, name: 'Service settings' })).toBeVisible();
 		await expect(page.getByLabel('The record and the child\'s report are due this many working days after the review')).toHaveValue('15');
@@ -42,7 +42,7 @@ test.describe('issue 5: service settings and review dates', () => {
 	});
 
 	test("on a child's record, bringing the review forward and ending a link are checked by the field", async ({ page }) => {
-		await staffSignIn(page, PERSONAS.admin.login);
+		await staffSignIn(page, PERSONAS.admin.login, { home: /\/admin$/ });
 		await submitAndWait(page, () => page.getByRole('link', { name: PERSONAS.childA.displayName, exact: true }).click());
 		await expect(page.getByRole('heading', { level: 2, name: 'Bring the review forward' })).toBeVisible();
 		await page.getByLabel('New date to hold it by').fill('2020-01-01');
@@ -53,7 +53,7 @@ test.describe('issue 5: service settings and review dates', () => {
 		await checked(page);
 
 		await page.getByText(`End ${PERSONAS.carerA.displayName}'s link to this child`).click();
-		const endsOn = page.getByLabel('Date the link ends');
+		const endsOn = page.getByLabel(`Date ${PERSONAS.carerA.displayName}'s link ends`);
 		await endsOn.fill('1990-01-01');
 		await page.getByRole('button', { name: `End link ${PERSONAS.carerA.displayName}` }).click();
 		await expect(page.getByText('The date must be on or after the date the link started').first()).toBeVisible();

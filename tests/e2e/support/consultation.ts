@@ -66,13 +66,13 @@ export async function signIn(page: Page, username: string, opts: { axe?: boolean
 }
 
 /** A member of staff signs in with email and password. */
-export async function staffSignIn(page: Page, email: string, opts: { axe?: boolean } = {}): Promise<void> {
+export async function staffSignIn(page: Page, email: string, opts: { axe?: boolean; home?: RegExp } = {}): Promise<void> {
 	await page.goto('/sign-in/staff');
 	if (opts.axe) await checked(page);
 	await page.getByLabel('Email address').fill(email);
 	await page.getByLabel('Password').fill(STAFF_PASSWORD);
 	await submitAndWait(page, () => page.getByRole('button', { name: 'Sign in' }).click());
-	await expect(page).toHaveURL(/\/iro$/);
+	await expect(page).toHaveURL(opts.home ?? /\/iro$/);
 }
 
 /** The IRO opens a child's pack from the caseload, by the child's name. */

@@ -91,3 +91,46 @@ export async function forResource(db: Db, resourceType: string, resourceId: stri
 		resourceType: r.resource_type, resourceId: r.resource_id, outcome: r.outcome
 	}));
 }
+
+/** What the admin's audit viewer filters by (SECURITY §8); every part optional. Dates are London days, inclusive. */
+export interface AuditFilter {
+	childId?: string | null;
+	actorId?: string | null;
+	action?: string | null;
+	fromMs?: number | null;
+	/** Exclusive upper bound in ms. */
+	toMs?: number | null;
+	/** Keyset paging: rows strictly older than this (at, id). */
+	before?: { at: number; id: string } | null;
+}
+
+export interface AuditListRow extends AuditRow {
+	id: string;
+	actorRole: string | null;
+	requestId: string | null;
+}
+
+/** Newest first, at most `limit` rows; uses the (child_id, at) and (actor_id, at) indexes. */
+export async function search(db: Db, f: AuditFilter, limit: number): Promise<AuditListRow[]> {
+	let q = db.selectFrom('audit_event').select(['id', 'at', 'actor_id', 'actor_role', 'action', 'child_id', 'resource_type', 'resource_id', 'outcome', 'request_id']);
+	if (f.childId) q = q.where('child_id', '=', f.childId);
+	if (f.actorId) q = q.where('actor_id', '=', f.actorId);
+	if (f.action) q = q.where('action', '=', f.action);
+	if (f.fromMs != null) q = q.where('at', '>=', f.fromMs);
+	if (f.toMs != null) q = q.where('at', '<', f.toMs);
+	if (f.before) {
+		const b = f.before;
+		q = q.where((eb) => eb.or([eb('at', '<', b.at), eb.and([eb('at', '=', b.at), eb('id', '<', b.id)])]));
+	}
+	const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+	return rows.map((r) => ({
+		id: r.id, at: Number(r.at), actorId: r.actor_id, actorRole: r.actor_role, action: r.action, childId: r.child_id,
+		resourceType: r.resource_type, resourceId: r.resource_id, outcome: r.outcome, requestId: r.request_id
+	}));
+}
+
+/** The distinct actions recorded so far, for the viewer's filter list. */
+export async function actions(db: Db): Promise<string[]> {
+	const rows = await db.selectFrom('audit_event').select('action').distinct().orderBy('action').execute();
+	return rows.map((r) => r.action);
+}

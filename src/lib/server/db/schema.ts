@@ -33,6 +33,7 @@ export interface Database {
 	feedback_answer: FeedbackAnswerTable;
 	help_request: HelpRequestTable;
 	help_request_event: HelpRequestEventTable;
+	form_version: FormVersionTable;
 }
 
 export interface ChildTable {
@@ -44,6 +45,11 @@ export interface ChildTable {
 	band_override: string | null;
 	band_override_reason: string | null;
 	created_at: number;
+	/** The record was closed on this day (they left care, or a care leaver turned 25); null while open. */
+	closed_on: string | null;
+	/** Why, from a fixed list (never free text about the child). */
+	closed_reason: string | null;
+	closed_at: number | null;
 }
 
 export interface AppUserTable {
@@ -398,4 +404,23 @@ export interface HelpRequestEventTable {
 	event: string;
 	state: string;
 	note: string | null;
+}
+
+/** Issue 8 question bank: a form version made by an admin; `published` rows are immutable (DB triggers). */
+export interface FormVersionTable {
+	id: string;
+	form_id: string;
+	version: number;
+	/** 'draft' | 'published' */
+	status: string;
+	base_version: number;
+	/** JSON FormDefinition */
+	definition: string;
+	/** JSON FormWording: per locale, the title and each question's words */
+	wording: string;
+	created_by: string;
+	created_at: number;
+	updated_at: number;
+	published_by: string | null;
+	published_at: number | null;
 }
