@@ -25,7 +25,10 @@ const PUBLIC: Record<string, string> = {
 	'/(public)/activate load': 'the code entry form from the invitation letter',
 	'/(public)/activate actions.default': 'claiming a one-time code starts an activation session (rate-limited, SEC-A3)',
 	'/(public)/sign-out load': 'says only whether someone is signed in; the actions need the session',
-	'/(public)/exit GET': 'Exit this page must work for anyone, signed in or not (A11Y-17, D13)'
+	'/(public)/exit GET': 'Exit this page must work for anyone, signed in or not (A11Y-17, D13)',
+	'/(public)/settings load': 'language and display settings: the choices and the display cookie, nothing personal',
+	'/(public)/settings actions.language': 'sets the language cookie; signed in, only the person\'s own record (issue 7)',
+	'/(public)/settings actions.display': 'sets the display cookie on this device (A11Y-22)'
 	// The public information pages (/help, /accessibility, /staying-safe-online) have no server file.
 };
 

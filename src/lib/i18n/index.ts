@@ -1,27 +1,42 @@
-import i18next, { type i18n, type TFunction } from 'i18next';
+import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
 import enCommon from './locales/en-GB/common.json';
 import enForms from './locales/en-GB/forms.json';
+import { DEFAULT_LOCALE, type Locale } from './languages';
 
 /**
  * Every user-facing string goes through i18next (rule 5). Server: one instance per locale,
  * built once, `getFixedT` per request; never `changeLanguage` on the server, which leaks
  * between concurrent requests (STYLE §4.9). Missing keys fall back to English, never a key name.
+ *
+ * English is bundled here; the server registers every other shipped catalogue at start
+ * (`$lib/server/i18n-catalogues`), so this module never pulls all ten languages into a browser
+ * bundle. Browser-safe language facts (the list, `dir`, negotiation) live in `./languages`.
  */
-export const LOCALES = ['en-GB'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'en-GB';
+export { ALL_LANGUAGES, DEFAULT_LOCALE, LOCALES, directionOf, isLocale, negotiateLocale, shippedLanguages, type Locale } from './languages';
 export const NAMESPACES = ['common', 'forms'] as const;
 
+type Catalogues = { common: Record<string, unknown>; forms: Record<string, unknown> };
+const loaded = new Map<string, Catalogues>([['en-GB', { common: enCommon, forms: enForms }]]);
+const cache = new Map<string, i18n>();
+
+/** English plus every registered catalogue, for tools that need them all (e.g. the key check). */
 export const resources = {
 	'en-GB': { common: enCommon, forms: enForms }
 } as const;
 
-const cache = new Map<Locale, i18n>();
+/** Makes a language's catalogues available (the server registers all shipped ones at start). */
+export function registerLocale(lng: string, catalogues: Catalogues): void {
+	loaded.set(lng, catalogues);
+	cache.delete(lng);
+}
 
 export function i18nFor(lng: Locale): i18n {
 	let inst = import.meta.env.SSR ? cache.get(lng) : undefined;
 	if (!inst) {
 		inst = i18next.createInstance();
+		const resources: Resource = { 'en-GB': loaded.get('en-GB')! };
+		const own = loaded.get(lng);
+		if (own) resources[lng] = own;
 		void inst.init({
 			lng,
 			resources,
@@ -30,31 +45,13 @@ export function i18nFor(lng: Locale): i18n {
 			fallbackLng: DEFAULT_LOCALE,
 			initAsync: false,
 			interpolation: { escapeValue: false },
-			returnNull: false
+			returnNull: false,
+			// A blank translation shows English, never an empty label (issue 7).
+			returnEmptyString: false
 		});
-		if (import.meta.env.SSR) cache.set(lng, inst);
+		if (import.meta.env.SSR && (own || lng === DEFAULT_LOCALE)) cache.set(lng, inst);
 	}
 	return inst;
-}
-
-export function isLocale(value: string | null | undefined): value is Locale {
-	return !!value && (LOCALES as readonly string[]).includes(value);
-}
-
-/** ?lang → cookie → Accept-Language → English (allowlist only, SECURITY §7). */
-export function negotiateLocale(query: string | null, cookie: string | undefined, acceptLanguage: string | null): Locale {
-	if (isLocale(query)) return query;
-	if (isLocale(cookie)) return cookie;
-	for (const part of (acceptLanguage ?? '').split(',')) {
-		const tag = part.split(';')[0]?.trim();
-		const hit = LOCALES.find((l) => l.toLowerCase() === tag?.toLowerCase() || l.split('-')[0] === tag?.split('-')[0]?.toLowerCase());
-		if (hit) return hit;
-	}
-	return DEFAULT_LOCALE;
-}
-
-export function directionOf(lng: Locale): 'ltr' | 'rtl' {
-	return i18nFor(lng).dir(lng) === 'rtl' ? 'rtl' : 'ltr';
 }
 
 export type Translate = TFunction;

@@ -1,4 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
 import { validatePage } from '$lib/forms/validate';
 import { answerToRaw, type RawFields } from '$lib/forms/raw';
 import type { FieldError, Question } from '$lib/forms/types';
@@ -6,6 +8,8 @@ import type { Access } from '../access/require';
 import { database } from '../db';
 import * as answers from '../data/answers';
 import * as consultations from '../data/consultations';
+import * as idempotency from '../data/idempotency';
+import { field } from '../http';
 import type { RespondentKind } from '../data/invitations';
 import { safetyConcern } from '$lib/forms/safety';
 import { SESSION_LIMITS } from '../auth/session';
@@ -49,6 +53,8 @@ export interface QuestionPageData {
 	back: string;
 	returnToCheck: boolean;
 	idleMinutes: number;
+	/** REL-4: rendered as a hidden field, so a double tap, a retry or the offline queue's replay saves once. */
+	idempotencyKey: string;
 }
 
 export async function load(access: Access<'review.answer'>, url: URL, pageId: string, kind: RespondentKind): Promise<QuestionPageData> {
@@ -73,7 +79,8 @@ export async function load(access: Access<'review.answer'>, url: URL, pageId: st
 	return {
 		question, number: index + 1, total: ctx.questions.length, raw, back, returnToCheck: check, idleMinutes: SESSION_LIMITS[kind].idle / 60_000,
 		names: { childName: ctx.childName, iroName: ctx.iroName ?? '', carerName: ctx.carerName ?? '' },
-		assisted: !!ctx.form?.assisted, readAloud: !!ctx.form?.readAloud, shareable: kind === 'young-person', carriedFrom
+		assisted: !!ctx.form?.assisted, readAloud: !!ctx.form?.readAloud, shareable: kind === 'young-person', carriedFrom,
+		idempotencyKey: crypto.randomUUID()
 	};
 }
 
@@ -84,13 +91,27 @@ export async function save(access: Access<'review.answer'>, event: RequestEvent,
 	if (!ctx.consultation) redirect(303, `${base}/start`);
 	if (ctx.consultation.status === 'submitted') redirect(303, `${base}/sent`);
 	const { question, index } = pageOf(ctx, pageId);
-	const result = validatePage(question, await event.request.formData());
-	// SEC-Z6: unknown or repeated fields and forged options are a forgery, not a typing slip.
-	if (result.kind === 'malformed') error(400, { message: 'Bad request', code: 'bad-request', id: event.locals.requestId });
+	const form = await event.request.formData();
+	const key = field(form, 'idempotency_key');
+	const result = validatePage(question, form, ['idempotency_key']);
+	// SEC-Z6: unknown or repeated fields and forged options are a forgery, not a typing slip; REL-4: so is a missing key.
+	if (result.kind === 'malformed' || !/^[0-9a-f-]{36}$/.test(key)) error(400, { message: 'Bad request', code: 'bad-request', id: event.locals.requestId });
 	if (result.kind === 'invalid') return fail(400, { raw: result.raw, errors: result.errors });
 	const now = Date.now();
+	// REL-4: the same key with the same fields is a retry (a double tap, or the offline queue sending
+	// again after a reply was lost): answer with the first outcome, saving and alerting nothing twice.
+	// The same key with different fields is the person changing their answer before the first reply
+	// came back; a page save is an upsert, so the latest answer is saved (unlike a send, no 422).
+	const hash = pageHash(ctx.consultation.id, question.id, form);
+	const earlier = await idempotency.lookup(db, access.actor.id, key, 'answer', hash);
+	if (earlier.kind === 'replay') redirect(303, earlier.location);
 	// DOMAIN §5.7: a "not safe" answer raises the alert in the same transaction as the answer.
 	const concern = kind === 'young-person' ? safetyConcern(question, result.answer.value) : null;
+	const next = ctx.questions[index + 1];
+	const nextPath = returnsToCheck(event.url) ? `${base}/check` : next ? `${base}/${next.id}` : `${base}/check`;
+	// The child sees at once who will know and when, then carries on (PRIV-17).
+	// The help page's "go back" link resumes at the first unanswered page, which is the next one.
+	const location = concern === 'alert' || concern === 'ask' ? '/me/help' : nextPath;
 	let stillDraft: boolean;
 	try {
 		const consultationId = ctx.consultation.id;
@@ -101,6 +122,7 @@ export async function save(access: Access<'review.answer'>, event: RequestEvent,
 			if (concern === 'alert') {
 				await raiseAlert(trx, { childId: ctx.childId, reviewId: ctx.review.id, raisedBy: access.actor.id, source: 'answer', questionId: question.id }, now);
 			}
+			if (earlier.kind === 'new') await idempotency.store(trx, { actorId: access.actor.id, key, action: 'answer', fieldsHash: hash, location }, now);
 			return true;
 		});
 	} catch (e) {
@@ -109,12 +131,16 @@ export async function save(access: Access<'review.answer'>, event: RequestEvent,
 		return fail(503, { raw: answerToRaw(question, result.answer), errors });
 	}
 	if (!stillDraft) redirect(303, `${base}/sent`);
-	const next = ctx.questions[index + 1];
-	const nextPath = returnsToCheck(event.url) ? `${base}/check` : next ? `${base}/${next.id}` : `${base}/check`;
-	// The child sees at once who will know and when, then carries on (PRIV-17).
-	// The help page's "go back" link resumes at the first unanswered page, which is the next one.
-	if (concern === 'alert' || concern === 'ask') redirect(303, '/me/help');
-	redirect(303, nextPath);
+	redirect(303, location);
+}
+
+/** The canonical fields of one page save, for REL-4's "same key, same fields". */
+function pageHash(consultationId: string, questionId: string, form: FormData): string {
+	const fields = [...form.entries()]
+		.filter(([k, v]) => k !== 'idempotency_key' && typeof v === 'string')
+		.map(([k, v]) => `${k}=${v as string}`)
+		.sort();
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify([consultationId, questionId, fields]))));
 }
 
 /** Where "Continue" from the start page or home should land: the first unanswered page. */

@@ -115,3 +115,13 @@ export async function setNotifyEmail(db: Db, id: string, email: string | null): 
 export async function clearPassword(db: Db, id: string): Promise<void> {
 	await db.updateTable('app_user').set({ password_hash: null }).where('id', '=', id).execute();
 }
+
+/** The language a person chose (issue 7: remembered per person, not just per device). */
+export async function setLocale(db: Db, id: string, locale: string): Promise<void> {
+	await db.updateTable('app_user').set({ preferred_locale: locale }).where('id', '=', id).execute();
+}
+
+/** As `setLocale`, only when the person has not chosen one yet. */
+export async function setLocaleIfUnset(db: Db, id: string, locale: string): Promise<void> {
+	await db.updateTable('app_user').set({ preferred_locale: locale }).where('id', '=', id).where('preferred_locale', 'is', null).execute();
+}

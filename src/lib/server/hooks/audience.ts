@@ -27,7 +27,9 @@ export const PUBLIC_PATHS: readonly string[] = [
 	'/exit',
 	'/help',
 	'/accessibility',
-	'/staying-safe-online'
+	'/staying-safe-online',
+	// Issue 7: language and display settings, for anyone (nothing personal).
+	'/settings'
 ];
 
 function under(path: string, prefix: string): boolean {

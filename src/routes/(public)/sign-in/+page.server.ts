@@ -4,6 +4,7 @@ import { setSessionCookie } from '$lib/server/auth/session';
 import { signInRespondent } from '$lib/server/auth/sign-in';
 import { database } from '$lib/server/db';
 import { clientAddress, field } from '$lib/server/http';
+import { rememberFirstScreenLocale } from '$lib/server/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Public: respondents sign in with the username they were given and their passphrase. */
@@ -25,6 +26,8 @@ export const actions: Actions = {
 		}
 		if (result.kind === 'invalid') return fail(400, { raw: { username }, errors: { username: { key: 'errors.sign-in-invalid' } } });
 		setSessionCookie(event.cookies, event.url, result.token);
+		// Issue 7: the language picked on this first screen follows the person to other phones.
+		await rememberFirstScreenLocale(database(), event, result.userId);
 		redirect(303, HOME[result.role]);
 	}
 };
