@@ -69,3 +69,43 @@ describe("ending a parent's or carer's link", () => {
 		expect(await endLink(admin(), f.otherChildId, f.carerId, '2026-11-05', NOW, t.db)).toBe(false);
 	});
 });
+
+describe('staff deactivation (issue 8, SEC-S4)', () => {
+	it('ends every session at once, is audited, can be undone, and an admin cannot deactivate themselves', async () => {
+		const { setStaffActive, listStaff } = await import('./staff');
+		const { createSession, validateSessionToken } = await import('../auth/session');
+		const created = await createSession(t.db, { id: f.iroId, role: 'iro' }, NOW);
+		expect((await listStaff(admin(), t.db)).find((s) => s.id === f.iroId)).toMatchObject({ active: true, children: 1 });
+		expect(await setStaffActive(admin(), f.iroId, false, NOW, t.db)).toBe('done');
+		expect((await validateSessionToken(t.db, created.token, NOW + 1000)).session).toBeNull();
+		expect((await listStaff(admin(), t.db)).find((s) => s.id === f.iroId)?.active).toBe(false);
+		expect((await audit.forResource(t.db, 'staff', f.iroId)).map((a) => a.action)).toEqual(['change']);
+		expect(await setStaffActive(admin(), f.iroId, true, NOW, t.db)).toBe('done');
+		expect(await setStaffActive(admin(), f.adminId, false, NOW, t.db)).toBe('self');
+		expect(await setStaffActive(admin(), f.youngPersonId, false, NOW, t.db)).toBe('missing');
+	});
+});
+
+describe('closing a child record (issue 8: when they leave care; care leavers to 25)', () => {
+	it('ends the allocation, closes reviews not yet held, switches off and signs out the young person, and is audited', async () => {
+		const { closeRecord } = await import('./children');
+		const { createSession, validateSessionToken } = await import('../auth/session');
+		const s = await createSession(t.db, { id: f.youngPersonId, role: 'young-person' }, NOW);
+		expect(await closeRecord(admin(), f.childId, { closedOn: '2026-11-05', reason: 'returned-home' }, NOW, t.db)).toBeNull();
+		expect(await children.get(t.db, f.childId)).toMatchObject({ closed: { on: '2026-11-05', reason: 'returned-home' } });
+		expect((await reviews.get(t.db, f.reviewId))?.status).toBe('closed');
+		expect(await t.db.selectFrom('iro_allocation').select('ends_on').where('child_id', '=', f.childId).execute()).toEqual([{ ends_on: '2026-11-05' }]);
+		expect((await validateSessionToken(t.db, s.token, NOW + 1)).session).toBeNull();
+		expect(await closeRecord(admin(), f.childId, { closedOn: '2026-11-05', reason: 'returned-home' }, NOW, t.db)).toEqual({ closedOn: { key: 'errors.already-closed' } });
+	});
+
+	it.each([
+		['a future date', { closedOn: '2026-11-06', reason: 'adopted' as const }, { closedOn: { key: 'errors.date-future' } }],
+		['before they became looked after', { closedOn: '2019-12-31', reason: 'adopted' as const }, { closedOn: { key: 'errors.closed-before-looked-after' } }],
+		['"turned 25" for someone who is 15', { closedOn: '2026-11-05', reason: 'turned-25' as const }, { reason: { key: 'errors.not-25-yet' } }]
+	])('refuses %s, by the field', async (_n, input, errors) => {
+		const { closeRecord } = await import('./children');
+		expect(await closeRecord(admin(), f.childId, input, NOW, t.db)).toEqual(errors);
+		expect((await children.get(t.db, f.childId))?.closed).toBeNull();
+	});
+});

@@ -1,4 +1,4 @@
-import { londonDate } from '$lib/domain/calendar';
+import { ageOn, londonDate } from '$lib/domain/calendar';
 import { firstReviewDue, reviewMilestones } from '$lib/domain/review-schedule';
 import type { FieldError } from '$lib/forms/types';
 import { invalidateUserSessions } from '../auth/session';
@@ -25,7 +25,7 @@ export async function listChildren(_access: Access<'admin.manage'>) {
 	for (const c of list) {
 		const iro = await allocations.currentIro(db, c.id, londonDate(Date.now()));
 		const review = await reviews.currentForChild(db, c.id);
-		out.push({ id: c.id, name: c.preferredName, iroName: iro?.displayName ?? null, dueDate: review?.dueDate ?? null, scheduledDate: review?.scheduledDate ?? null });
+		out.push({ id: c.id, name: c.preferredName, iroName: iro?.displayName ?? null, dueDate: c.closed ? null : (review?.dueDate ?? null), scheduledDate: c.closed ? null : (review?.scheduledDate ?? null), closedOn: c.closed?.on ?? null });
 	}
 	return out;
 }
@@ -55,7 +55,17 @@ export async function childDetail(access: Access<'admin.manage'>, childId: strin
 	const iro = await allocations.currentIro(db, childId, londonDate(Date.now()));
 	const iros = (await users.listByRole(db, 'iro')).filter((u) => u.active).map((u) => ({ id: u.id, name: u.displayName }));
 	const respondents = await listRespondents(db, childId, review?.id ?? null, Date.now());
+	const allocationHistory = await db
+		.selectFrom('iro_allocation')
+		.innerJoin('app_user', 'app_user.id', 'iro_allocation.iro_id')
+		.select(['iro_allocation.id', 'app_user.display_name', 'iro_allocation.starts_on', 'iro_allocation.ends_on'])
+		.where('iro_allocation.child_id', '=', childId)
+		.orderBy('iro_allocation.starts_on', 'desc')
+		.orderBy('iro_allocation.created_at', 'desc')
+		.execute();
 	return {
+		allocationHistory: allocationHistory.map((a) => ({ id: a.id, iroName: a.display_name, from: a.starts_on, to: a.ends_on })),
+		closeReasons: CLOSE_REASONS,
 		child,
 		iro,
 		iros,
@@ -156,6 +166,40 @@ export async function endLink(access: Access<'admin.manage'>, childId: string, u
 		await record(trx, access, childId, 'child_link', userId, now);
 		return true;
 	});
+}
+
+/**
+ * Why a record closes (issue 8: "close when they leave care; care leavers continue to 25"). A fixed
+ * list, so nothing personal is typed here. A care leaver's record stays open until 25.
+ */
+export const CLOSE_REASONS = ['returned-home', 'adopted', 'special-guardianship', 'moved-authority', 'turned-18-not-care-leaver', 'turned-25', 'died', 'other'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+/**
+ * Closes a child's record: the IRO allocation ends, reviews not yet held are closed, the young
+ * person's account is switched off and signed out, and the record stays readable for the audit and
+ * retention (nothing is deleted here). Returns field errors, or null when done.
+ */
+export async function closeRecord(access: Access<'admin.manage'>, childId: string, input: { closedOn: string; reason: CloseReason }, now: number, db: Db = database()): Promise<Record<string, FieldError> | null> {
+	const child = await children.get(db, childId);
+	if (!child) return { closedOn: { key: 'errors.date-invalid' } };
+	if (child.closed) return { closedOn: { key: 'errors.already-closed' } };
+	const today = londonDate(now);
+	if (input.closedOn > today) return { closedOn: { key: 'errors.date-future' } };
+	if (input.closedOn < child.lookedAfterSince) return { closedOn: { key: 'errors.closed-before-looked-after' } };
+	if (input.reason === 'turned-25' && ageOn(child.dateOfBirth, input.closedOn) < 25) return { reason: { key: 'errors.not-25-yet' } };
+	await db.transaction().execute(async (trx) => {
+		await children.close(trx, childId, input.closedOn, input.reason, now);
+		await trx.updateTable('iro_allocation').set({ ends_on: input.closedOn }).where('child_id', '=', childId).where('ends_on', 'is', null).execute();
+		await trx.updateTable('review').set({ status: 'closed' }).where('child_id', '=', childId).where('held_date', 'is', null).execute();
+		const account = await children.accountFor(trx, childId);
+		if (account) {
+			await trx.updateTable('app_user').set({ active: 0 }).where('id', '=', account.userId).execute();
+			await invalidateUserSessions(trx, account.userId);
+		}
+		await record(trx, access, childId, 'child', childId, now);
+	});
+	return null;
 }
 
 /** An audit row for an admin's change to a child's record (SECURITY §8: every change). */

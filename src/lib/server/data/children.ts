@@ -9,6 +9,8 @@ export interface Child {
 	lookedAfterSince: string;
 	bandOverride: string | null;
 	bandOverrideReason: string | null;
+	/** The record was closed (they left care; a care leaver turned 25): when and why. */
+	closed: { on: string; reason: string } | null;
 }
 
 export interface LinkedPerson {
@@ -34,15 +36,30 @@ export async function create(
 	return id;
 }
 
+type ChildRow = { id: string; preferred_name: string; date_of_birth: string; preferred_locale: string; looked_after_since: string; band_override: string | null; band_override_reason: string | null; closed_on: string | null; closed_reason: string | null };
+
+function toChild(r: ChildRow): Child {
+	return {
+		id: r.id, preferredName: r.preferred_name, dateOfBirth: r.date_of_birth, preferredLocale: r.preferred_locale, lookedAfterSince: r.looked_after_since,
+		bandOverride: r.band_override, bandOverrideReason: r.band_override_reason, closed: r.closed_on && r.closed_reason ? { on: r.closed_on, reason: r.closed_reason } : null
+	};
+}
+
+/** Closes a child's record on `on` for `reason` (one of CLOSE_REASONS); false if already closed. */
+export async function close(db: Db, id: string, on: string, reason: string, now: number): Promise<boolean> {
+	const r = await db.updateTable('child').set({ closed_on: on, closed_reason: reason, closed_at: now }).where('id', '=', id).where('closed_on', 'is', null).executeTakeFirst();
+	return Number(r.numUpdatedRows) > 0;
+}
+
 export async function get(db: Db, id: string): Promise<Child | undefined> {
 	const r = await db.selectFrom('child').selectAll().where('id', '=', id).executeTakeFirst();
-	return r && { id: r.id, preferredName: r.preferred_name, dateOfBirth: r.date_of_birth, preferredLocale: r.preferred_locale, lookedAfterSince: r.looked_after_since, bandOverride: r.band_override, bandOverrideReason: r.band_override_reason };
+	return r && toChild(r);
 }
 
 /** Every child, for the admin's list (admins manage records, never answers: D15). */
 export async function list(db: Db): Promise<Child[]> {
 	const rows = await db.selectFrom('child').selectAll().orderBy('preferred_name').execute();
-	return rows.map((r) => ({ id: r.id, preferredName: r.preferred_name, dateOfBirth: r.date_of_birth, preferredLocale: r.preferred_locale, lookedAfterSince: r.looked_after_since, bandOverride: r.band_override, bandOverrideReason: r.band_override_reason }));
+	return rows.map(toChild);
 }
 
 /** The IRO's band override for a child (DOMAIN §5.1), with its reason; null clears it. */

@@ -45,7 +45,7 @@ it('runs on the dialect TEST_DATABASE_URL selects (Postgres when set, else SQLit
 describe('children and links', () => {
 	it('a child record round-trips', async () => {
 		expect(await children.get(t.db, f.childId)).toEqual({
-			id: f.childId, preferredName: 'Sam', dateOfBirth: '2011-05-01', preferredLocale: 'en-GB', lookedAfterSince: '2020-01-01', bandOverride: null, bandOverrideReason: null
+			id: f.childId, preferredName: 'Sam', dateOfBirth: '2011-05-01', preferredLocale: 'en-GB', lookedAfterSince: '2020-01-01', bandOverride: null, bandOverrideReason: null, closed: null
 		});
 		expect(await children.get(t.db, 'a'.repeat(24))).toBeUndefined();
 	});

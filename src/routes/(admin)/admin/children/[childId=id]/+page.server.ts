@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireAccess } from '$lib/server/access/require';
-import { addPerson, allocate, bringForward, childDetail, endLink, schedule } from '$lib/server/admin/children';
+import { addPerson, allocate, bringForward, childDetail, CLOSE_REASONS, closeRecord, endLink, schedule } from '$lib/server/admin/children';
 import { issueFor } from '$lib/server/people';
 import { id, isoDate, name, parseForm, time } from '$lib/server/admin/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -54,7 +54,7 @@ export const actions: Actions = {
 		if (!parsed.ok && 'malformed' in parsed) bad(locals.requestId);
 		if (!parsed.ok) return fail(400, { form: 'schedule', raw: parsed.raw, errors: parsed.errors });
 		if (!(await schedule(access, params.childId, parsed.value, Date.now()))) {
-			return fail(409, { form: 'schedule', raw: parsed.raw, errors: { date: { key: 'errors.no-review-to-move' } } });
+			return fail(409, { form: 'schedule', raw: { ...parsed.value }, errors: { date: { key: 'errors.no-review-to-move' } } });
 		}
 		return { done: 'scheduled' };
 	},
@@ -78,9 +78,19 @@ export const actions: Actions = {
 		const formKey = `end-${typeof userId === 'string' ? userId : ''}`;
 		if (!parsed.ok) return fail(400, { form: formKey, raw: parsed.raw, errors: parsed.errors });
 		if (!(await endLink(access, params.childId, parsed.value.userId, parsed.value.endsOn, Date.now()))) {
-			return fail(400, { form: formKey, raw: parsed.raw, errors: { endsOn: { key: 'errors.end-before-start' } } });
+			return fail(400, { form: formKey, raw: { endsOn: parsed.value.endsOn }, errors: { endsOn: { key: 'errors.end-before-start' } } });
 		}
 		return { done: 'link-ended' };
+	},
+	closeRecord: async ({ params, request, locals }) => {
+		const access = await requireAccess('admin.manage');
+		await requireAccess('code.issue', { childId: params.childId });
+		const parsed = parseForm(v.object({ closedOn: isoDate, reason: v.picklist(CLOSE_REASONS, 'errors.close-reason') }), await request.formData(), ['closedOn', 'reason']);
+		if (!parsed.ok && 'malformed' in parsed) bad(locals.requestId);
+		if (!parsed.ok) return fail(400, { form: 'close', raw: parsed.raw, errors: parsed.errors });
+		const errors = await closeRecord(access, params.childId, parsed.value, Date.now());
+		if (errors) return fail(400, { form: 'close', raw: { ...parsed.value }, errors });
+		return { done: 'closed' };
 	},
 	issueCode: async ({ params, request, locals }) => {
 		await requireAccess('admin.manage');

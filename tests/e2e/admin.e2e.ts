@@ -3,7 +3,8 @@
  * start page, a bad value is refused by its field with what they typed kept, and a good one saves.
  * Saved values equal the defaults, so other files' dates never change under them. On a child's
  * record: bringing a review forward needs a future date earlier than the due date and a reason;
- * ending a link before it began is refused. JavaScript on and off, axe on every state visited.
+ * ending a link before it began is refused. The audit log (issue 8, SECURITY §8) filters by child
+ * and dates and exports CSV. JavaScript on and off, axe on every state visited.
  */
 import { PERSONAS } from '../fixtures/personas';
 import { staffSignIn } from './support/consultation';
@@ -58,5 +59,34 @@ test.describe('issue 5: service settings and review dates', () => {
 		await page.getByRole('button', { name: `End link ${PERSONAS.carerA.displayName}` }).click();
 		await expect(page.getByText('The date must be on or after the date the link started').first()).toBeVisible();
 		await checked(page);
+	});
+
+	test('the audit log shows who looked at a child, filters by GET form, refuses a bad date by its field, and exports CSV', async ({ page }) => {
+		await staffSignIn(page, PERSONAS.admin.login, { home: /\/admin$/ });
+		await submitAndWait(page, () => page.getByRole('link', { name: 'Audit log' }).click());
+		await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+		await checked(page);
+		await page.getByLabel('Child').selectOption({ label: PERSONAS.childA.displayName });
+		await submitAndWait(page, () => page.getByRole('button', { name: 'Show' }).click());
+		// The filter travels as an opaque id, never a name (PRIV-4).
+		expect(page.url()).not.toContain(PERSONAS.childA.displayName);
+		const table = page.getByTestId('audit-table');
+		await expect(table).toBeVisible();
+		await expect(table.locator('tbody tr').first()).toContainText(PERSONAS.childA.displayName);
+		await checked(page);
+
+		await page.getByLabel('From').fill('2026-11-10');
+		await page.getByLabel('To (including this day)').fill('2026-11-01');
+		await submitAndWait(page, () => page.getByRole('button', { name: 'Show' }).click());
+		await expect(page.locator('#to-error')).toContainText('The end date must be on or after the start date');
+		await expect(page).toHaveTitle(/^Error: /);
+		await checked(page);
+
+		await page.goto('/admin/audit');
+		const href = await page.getByRole('link', { name: 'Download these rows (CSV)' }).getAttribute('href');
+		const res = await page.request.get(href!);
+		expect(res.status()).toBe(200);
+		expect(res.headers()['content-type']).toContain('text/csv');
+		expect((await res.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Time (UTC),Who,Role,Action,Child,Record,Record id,Outcome,Reference');
 	});
 });
