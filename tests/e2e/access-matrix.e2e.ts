@@ -186,22 +186,28 @@ interface Result extends Run {
 }
 
 const MISSING_ID = 'zzzzzzzzzzzzzzzzzzzzzzzz'; // matches the id matcher, matches no record
+/** Route params that name a record of target A or C. */
+const ID_PARAMS = ['reviewId', 'childId', 'requestId', 'referralId'] as const;
 
 function runsFor(cells: Cell[], ids: SeededIds): Run[] {
-	const targets: Record<TargetName, { reviewId: string; childId: string }> = {
-		A: ids.childA,
-		C: ids.childC,
-		missing: { reviewId: MISSING_ID, childId: MISSING_ID }
+	// Issue 6: each target also has a request to its IRO (`requestId`) and an advocate referral
+	// (`referralId`: A's shared with consent, C's without, so the advocate's rule is the consent gate).
+	const targets: Record<TargetName, Record<(typeof ID_PARAMS)[number], string>> = {
+		A: { ...ids.childA, ...ids.requests.A },
+		C: { ...ids.childC, ...ids.requests.C },
+		missing: { reviewId: MISSING_ID, childId: MISSING_ID, requestId: MISSING_ID, referralId: MISSING_ID }
 	};
 	const runs: Run[] = [];
 	for (const cell of cells) {
 		const fill = (t: TargetName | null) =>
 			cell.pattern.replace(/\[([A-Za-z]+)\]/g, (_, name: string) => {
 				if (name === 'pageId') return ids.pageId;
-				if (t && (name === 'reviewId' || name === 'childId')) return targets[t][name];
+				// Issue 8 question bank: a form id (its routes are admin-only and take no record id).
+				if (name === 'formId') return 'parent';
+				if (t && (ID_PARAMS as readonly string[]).includes(name)) return targets[t][name as (typeof ID_PARAMS)[number]];
 				throw new Error(`access matrix: no value for [${name}] in ${cell.pattern}; add one in runsFor()`);
 			}) + cell.search;
-		const hasIds = cell.params.some((p) => p === 'reviewId' || p === 'childId');
+		const hasIds = cell.params.some((p) => (ID_PARAMS as readonly string[]).includes(p));
 		const page = cell.method === 'GET' && !cell.file.endsWith('+server.ts');
 		for (const t of hasIds ? (['A', 'C', 'missing'] as const) : [null]) {
 			const url = fill(t);
@@ -306,7 +312,7 @@ test.describe('access matrix (SECURITY §2, SEC-Z1)', () => {
 		const found = new Set(CELLS.map((c) => c.key));
 		const noEntry = CELLS.filter((c) => !(c.key in MATRIX)).map((c) => `  ${c.key}   (${c.file})`);
 		const noRoute = Object.keys(MATRIX).filter((k) => !found.has(k)).map((k) => `  ${k}`);
-		const badTarget = CELLS.filter((c) => c.key in MATRIX && !Array.isArray(MATRIX[c.key]!.allowed) && !c.params.some((p) => p === 'reviewId' || p === 'childId'));
+		const badTarget = CELLS.filter((c) => c.key in MATRIX && !Array.isArray(MATRIX[c.key]!.allowed) && !c.params.some((p) => (ID_PARAMS as readonly string[]).includes(p)));
 		const terminal = [...TERMINAL, ...WITHOUT_SESSION].filter((k) => !found.has(k));
 		// A request sent without a session must follow one that ended it.
 		const unsafe = WITHOUT_SESSION.filter((k) => TERMINAL.indexOf(k) < 1);

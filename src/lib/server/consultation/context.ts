@@ -13,6 +13,7 @@ import * as consultations from '../data/consultations';
 import type { Consultation } from '../data/consultations';
 import type { RespondentKind } from '../data/invitations';
 import * as reviews from '../data/reviews';
+import { syncBankForms } from '../forms/bank';
 import type { Review } from '../data/reviews';
 
 /**
@@ -36,6 +37,8 @@ export interface ConsultationContext {
 }
 
 export async function loadContext(db: Db, access: Access<'review.answer'>, kind: RespondentKind): Promise<ConsultationContext> {
+	// Issue 8: a version published in the question bank counts from the moment it is published.
+	await syncBankForms(db);
 	const review = (await reviews.get(db, access.reviewId!))!;
 	const child = (await children.get(db, review.childId))!;
 	const reviewDate = reviewDateFor({ scheduled: review.scheduledDate, due: review.dueDate });

@@ -17,7 +17,9 @@ import { loadSettings } from '../settings';
 import * as decisions from '../data/decisions';
 import * as meetings from '../data/meetings';
 import { sentView } from '../consultation/sent';
+import { syncBankForms } from '../forms/bank';
 import { assemblePack, type PackRespondent } from './assemble';
+import { packRequests } from '../requests/pack';
 import { PackExportSchema, toExport, type PackExport } from './export';
 
 /**
@@ -25,6 +27,8 @@ import { PackExportSchema, toExport, type PackExport } from './export';
  * one row, written before the page is returned.
  */
 async function respondentsOf(db: Db, reviewId: string): Promise<{ respondents: PackRespondent[]; versions: Map<string, number> }> {
+	// Issue 8: answers given on a question-bank version render with that version's words.
+	await syncBankForms(db);
 	const invited = await invitations.forReviews(db, [reviewId]);
 	const started = await consultations.forReviews(db, [reviewId]);
 	const byRespondent = await consultations.earlierVersions(db, started.map((c) => c.id));
@@ -84,6 +88,8 @@ export async function loadPack(access: Access<'review.read-pack'>, requestId: st
 		carerName: (await children.people(db, child.id)).find((p) => p.relation === 'carer' && p.endsOn === null)?.displayName ?? null,
 		// Issue 5: "invited on / reminded on" for those not sent yet.
 		reminded: Object.fromEntries(await reminders.forReview(db, review.id)),
+		// Issue 6 (DOMAIN §8.1 items 2 and 8): requests since the last review, with clocks and outcomes.
+		requests: await packRequests(db, review, await loadSettings(db), now),
 		viewedAt: now
 	};
 }

@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import * as answers from '../data/answers';
 import * as consultations from '../data/consultations';
 import { sentView } from '../consultation/sent';
+import { syncBankForms } from '../forms/bank';
 import { assemblePack } from '../pack/assemble';
 
 /**
@@ -42,6 +43,7 @@ export function isRealAnswer(value: AnswerValue): boolean {
 
 /** The child's consultation and what they last sent (a reopened form keeps its sent answers: issue 4). */
 async function childConsultation(db: Db, reviewId: string) {
+	await syncBankForms(db);
 	const c = (await consultations.forReviews(db, [reviewId])).find((x) => x.respondentKind === 'young-person');
 	if (!c) return null;
 	const sent = await sentView(db, c);
