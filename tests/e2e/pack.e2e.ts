@@ -46,6 +46,9 @@ test('the pack prints on A4 with nothing clipped: every line fits the printable 
 	await signInIro(page);
 	await page.goto(`/iro/review/${childA.reviewId}/pack`);
 	await checked(page);
+	// Issue 5: every date around the review is shown with it (DOMAIN §3.2).
+	const dates = page.getByTestId('key-dates');
+	for (const text of ['Questions open', 'Reminders', 'Pack locks at the end of', 'Decisions due', 'Record and report due']) await expect(dates).toContainText(text);
 	// A4 at 96 dpi is 794 px wide; with 14 mm margins the printable width is about 688 px.
 	await page.setViewportSize({ width: 688, height: 1000 });
 	await page.emulateMedia({ media: 'print' });

@@ -76,6 +76,9 @@ export async function loadPack(access: Access<'review.read-pack'>, requestId: st
 		bandOverridden: child.bandOverride !== null,
 		locksOn,
 		locked,
+		/** DOMAIN §3.2: every date around this review, from the service's settings (issue 5). */
+		milestones: reviewMilestones(reviewDate, schedule),
+		earlier: review.earlier,
 		versions: Object.fromEntries(versions),
 		alerts: childAlerts.map((a) => ({ id: a.id, source: a.source, createdAt: a.createdAt, acknowledgedAt: a.acknowledgedAt })),
 		review: { id: review.id, sequence: review.sequence, dueDate: review.dueDate, scheduledDate: review.scheduledDate, scheduledTime: review.scheduledTime },
