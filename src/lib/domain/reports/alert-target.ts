@@ -10,6 +10,7 @@
  */
 import { addDays, isWorkingDay, type IsoDate } from '../calendar';
 import type { ServiceHours } from '../service-settings';
+import { londonClockFast, londonInstantFast } from './london';
 
 export const ALERT_WORKING_MINUTES = 120;
 /** Raised outside service hours: acknowledged within this long after the service next opens. */
@@ -52,14 +53,14 @@ function hhmm(s: string): number {
 export function acknowledgeBy(raisedAt: number, hours: ServiceHours): number {
 	const open = hhmm(hours.start);
 	const close = hhmm(hours.end);
-	const { date, minutes } = londonClock(raisedAt);
+	const { date, minutes } = londonClockFast(raisedAt);
 	if (isWorkingDay(date) && minutes >= open && minutes < close) {
 		const today = close - minutes;
 		if (ALERT_WORKING_MINUTES <= today) return raisedAt + ALERT_WORKING_MINUTES * 60_000;
-		return londonInstant(nextWorkingDay(date), open + (ALERT_WORKING_MINUTES - today));
+		return londonInstantFast(nextWorkingDay(date), open + (ALERT_WORKING_MINUTES - today));
 	}
 	const day = isWorkingDay(date) && minutes < open ? date : nextWorkingDay(date);
-	return londonInstant(day, open + ALERT_OUT_OF_HOURS_MINUTES);
+	return londonInstantFast(day, open + ALERT_OUT_OF_HOURS_MINUTES);
 }
 
 function nextWorkingDay(d: IsoDate): IsoDate {

@@ -5,21 +5,39 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from './definitions';
 import { londonInstant } from './alert-target';
-import type { AlertFact, AllocationFact, Cell, EscalationFact, Report, RequestFact, ReviewFact } from './types';
+import { ageOn } from '../calendar';
+import type { AlertFact, AllocationFact, Cell, EscalationFact, Report, RequestFact, ReturnCount, ReviewFact } from './types';
 
 const PERIOD = { from: '2025-04-01', to: '2026-03-31' };
 const TODAY = '2026-11-26';
 
-function rv(id: string, o: Partial<ReviewFact> & Pick<ReviewFact, 'sequence' | 'dueDate' | 'heldDate' | 'dateOfBirth'>): ReviewFact {
+/** A review as the fixture states it: the fact, plus who was invited and sent a form (counted into ReturnCounts below). */
+type Fixture = ReviewFact & { invited: boolean; sent: boolean; parents: { invited: number; sent: number }; carers: { invited: number; sent: number } };
+
+function rv(_id: string, o: Partial<Omit<Fixture, 'child'>> & { child?: { invited: boolean; started: boolean; sent: boolean; sentOn: string | null } } & Pick<ReviewFact, 'sequence' | 'dueDate' | 'heldDate' | 'dateOfBirth'>): Fixture {
+	const { child = { invited: true, started: false, sent: false, sentOn: null }, ...rest } = o;
 	return {
-		id, childId: `c-${id}`, reviewDate: o.heldDate, bandOverride: null, code: 'PN1', privateTalk: null, advocacyExplained: null,
-		child: { invited: true, started: false, sent: false, sentOn: null }, parents: { invited: 0, sent: 0 }, carers: { invited: 0, sent: 0 },
-		decisionsSentOn: null, recordSentOn: null, ...o
+		reviewDate: o.heldDate, bandOverride: null, code: 'PN1', privateTalk: null, advocacyExplained: null,
+		parents: { invited: 0, sent: 0 }, carers: { invited: 0, sent: 0 }, decisionsSentOn: null, recordSentOn: null, ...rest,
+		child: { started: child.started, sentOn: child.sentOn }, invited: child.invited, sent: child.sent
 	};
 }
 const sent = (on: string) => ({ invited: true, started: true, sent: true, sentOn: on });
 
-const REVIEWS: ReviewFact[] = [
+/** The fixtures' invitations and returns, counted as the returns query counts them (by audience, age and override). */
+function returnsOf(fixtures: readonly Fixture[]): ReturnCount[] {
+	const inPeriod = fixtures.filter((f) => f.heldDate >= PERIOD.from && f.heldDate <= PERIOD.to);
+	return inPeriod.flatMap((f) => {
+		const age = ageOn(f.dateOfBirth, f.heldDate);
+		return [
+			{ kind: 'young-person' as const, age, bandOverride: f.bandOverride, invited: f.invited ? 1 : 0, sent: f.sent ? 1 : 0 },
+			{ kind: 'parent' as const, age, bandOverride: f.bandOverride, ...f.parents },
+			{ kind: 'carer' as const, age, bandOverride: f.bandOverride, ...f.carers }
+		];
+	});
+}
+
+const REVIEWS: Fixture[] = [
 	// First, on time (held 9 May ≤ due 10 May), 13 → 13+; sent 1 May, before the lock on Tue 6 May (5 May a holiday).
 	rv('R1', { sequence: 1, dueDate: '2025-05-10', heldDate: '2025-05-09', dateOfBirth: '2012-04-01', code: 'PN1', child: sent('2025-05-01'), parents: { invited: 1, sent: 1 }, carers: { invited: 1, sent: 0 }, privateTalk: true, advocacyExplained: true, decisionsSentOn: '2025-05-16', recordSentOn: '2025-05-30' }),
 	// First, late (2 Jul > 1 Jul), aged 2: PN0, no child form.
@@ -87,7 +105,7 @@ const REQUESTS: RequestFact[] = [
 	req('advocate', 'advocacy', at('2025-11-03', 10), { seenAt: at('2025-11-03', 15), allocatedAt: at('2025-11-04', 10) })
 ];
 
-const report: Report = buildReport({ reviews: REVIEWS, escalations: ESCALATIONS, allocations: ALLOCATIONS, alerts: ALERTS, requests: REQUESTS, feedback: null }, PERIOD, TODAY);
+const report: Report = buildReport({ reviews: REVIEWS, returns: returnsOf(REVIEWS), escalations: ESCALATIONS, allocations: ALLOCATIONS, alerts: ALERTS, requests: REQUESTS, feedback: null }, PERIOD, TODAY);
 
 /** A table as { row: { column: display } }: counts as numbers, percents and measures as their value, empty as null. */
 function grid(id: string): Record<string, Record<string, number | string | null>> {
@@ -99,7 +117,7 @@ function grid(id: string): Record<string, Record<string, number | string | null>
 describe('buildReport over FY 2025-26', () => {
 	it('takes the snapshot on the last day of a past period', () => {
 		expect(report.snapshot).toBe('2026-03-31');
-		expect(buildReport({ reviews: [], escalations: [], allocations: [], alerts: [], requests: [], feedback: null }, { from: '2026-04-01', to: '2027-03-31' }, TODAY).snapshot).toBe(TODAY);
+		expect(buildReport({ reviews: [], returns: [], escalations: [], allocations: [], alerts: [], requests: [], feedback: null }, { from: '2026-04-01', to: '2027-03-31' }, TODAY).snapshot).toBe(TODAY);
 	});
 
 	it('F3 reviews held: 2 first, 1 second, 3 subsequent = 6; 1 pathway-plan review apart', () => {

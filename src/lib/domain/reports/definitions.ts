@@ -4,15 +4,18 @@
  * (§9 "Period"); a review of a young person 18 or over on the held date is a pathway-plan review,
  * counted on its own row and nowhere else (§3.3 "Care leavers"; §4.1: no PN code).
  */
-import { childBand, type FormBand } from '../age-band';
-import { addWorkingDays, ageOn, londonDate, workingDaysBetween, type IsoDate } from '../calendar';
+import type { FormBand } from '../age-band';
+import { addWorkingDays, ageOn, type IsoDate } from '../calendar';
 import { PARTICIPATION_CODES, PN0_AGE_UNDER, type ParticipationCode } from '../participation';
 import { reviewMilestones, resolveScheduleSettings, type ScheduleSettings } from '../review-schedule';
 import { DEFAULT_SERVICE_SETTINGS, type ServiceSettings } from '../service-settings';
-import { clocks, type Clock } from '../request-sla';
+import type { Clock } from '../request-sla';
 import { REQUEST_KINDS } from '../request-state';
 import { escalationDue } from '../timeliness';
 import { acknowledgeBy } from './alert-target';
+import { workingDaysBetweenFast as workingDaysBetween } from './fast-days';
+import { londonDay as londonDate } from './london';
+import { requestClocks as fastClocks } from './request-clocks';
 import { count, median, percent, roundHalfUp } from './numbers';
 import { inPeriod } from './period';
 import type {
@@ -25,6 +28,7 @@ import type {
 	ReportFacts,
 	ReportTable,
 	RequestFact,
+	ReturnCount,
 	ReviewFact,
 	Row
 } from './types';
@@ -53,7 +57,7 @@ export function reviewsInPeriod(reviews: readonly ReviewFact[], period: Period):
 	const pathway: ReviewFact[] = [];
 	for (const r of reviews) {
 		if (!inPeriod(r.heldDate, period)) continue;
-		(ageOn(r.dateOfBirth, r.heldDate) >= PATHWAY_AGE ? pathway : cla).push(r);
+		(ageAtReview(r) >= PATHWAY_AGE ? pathway : cla).push(r);
 	}
 	return { cla, pathway };
 }
@@ -64,8 +68,16 @@ function stageOf(r: ReviewFact): Stage {
 	return r.sequence <= 1 ? 'first' : r.sequence === 2 ? 'second' : 'subsequent';
 }
 
+const ages = new WeakMap<ReviewFact, number>();
+/** The child's age on the held date, worked out once per review. */
+function ageAtReview(r: ReviewFact): number {
+	let a = ages.get(r);
+	if (a === undefined) ages.set(r, (a = ageOn(r.dateOfBirth, r.heldDate)));
+	return a;
+}
+
 function isFourPlus(r: ReviewFact): boolean {
-	return ageOn(r.dateOfBirth, r.heldDate) >= PN0_AGE_UNDER;
+	return ageAtReview(r) >= PN0_AGE_UNDER;
 }
 
 /** F3: reviews held, first / second / subsequent, and pathway-plan reviews beside them. */
@@ -162,28 +174,34 @@ export function participationSummaryTable(cla: readonly ReviewFact[]): ReportTab
 	};
 }
 
-/** F8: forms sent / invited by audience (children by band), and sent per review held. */
-export function consultationTable(cla: readonly ReviewFact[]): ReportTable {
-	const held = cla.length;
+/** The form band for an age and an IRO's override (DOMAIN §5.1, as `childBand`). */
+export function bandFor(age: number, override: FormBand | null): FormBand | null {
+	if (age < PN0_AGE_UNDER) return null;
+	if (override) return override;
+	return age <= 7 ? '4-7' : age <= 12 ? '8-12' : '13-plus';
+}
+
+/** F8: forms sent / invited by audience (children by band), and sent per review held (reviews under 18 only). */
+export function consultationTable(returns: readonly ReturnCount[], reviewsHeld: number): ReportTable {
 	const line = (id: string, invited: number, sent: number, total = false) =>
-		row(id, { invited: count(invited), sent: count(sent), 'return-rate': percent(sent, invited), 'per-review': percent(sent, held) }, total ? { total } : {});
+		row(id, { invited: count(invited), sent: count(sent), 'return-rate': percent(sent, invited), 'per-review': percent(sent, reviewsHeld) }, total ? { total } : {});
 	const bands: FormBand[] = ['4-7', '8-12', '13-plus'];
 	const child = new Map(bands.map((b) => [b, { invited: 0, sent: 0 }]));
-	let parentsInvited = 0, parentsSent = 0, carersInvited = 0, carersSent = 0;
-	for (const r of cla) {
-		const band = childBand(r.dateOfBirth, r.heldDate, r.bandOverride);
-		if (band && r.child.invited) {
-			const c = child.get(band)!;
-			c.invited++;
-			if (r.child.sent) c.sent++;
-		}
-		parentsInvited += r.parents.invited;
-		parentsSent += r.parents.sent;
-		carersInvited += r.carers.invited;
-		carersSent += r.carers.sent;
+	const adults = { parent: { invited: 0, sent: 0 }, carer: { invited: 0, sent: 0 } };
+	for (const r of returns) {
+		if (r.age >= PATHWAY_AGE) continue;
+		let into: { invited: number; sent: number } | undefined;
+		if (r.kind === 'young-person') {
+			const band = bandFor(r.age, r.bandOverride);
+			into = band ? child.get(band) : undefined;
+		} else into = adults[r.kind];
+		if (!into) continue;
+		into.invited += r.invited;
+		into.sent += r.sent;
 	}
 	const childInvited = [...child.values()].reduce((a, c) => a + c.invited, 0);
 	const childSent = [...child.values()].reduce((a, c) => a + c.sent, 0);
+	const { parent, carer } = adults;
 	return {
 		id: 'consultation',
 		figures: ['F8'],
@@ -197,9 +215,9 @@ export function consultationTable(cla: readonly ReviewFact[]): ReportTable {
 		rows: [
 			...bands.map((b) => line(`child-${b}`, child.get(b)!.invited, child.get(b)!.sent)),
 			line('children', childInvited, childSent, true),
-			line('parents', parentsInvited, parentsSent),
-			line('carers', carersInvited, carersSent),
-			line('everyone', childInvited + parentsInvited + carersInvited, childSent + parentsSent + carersSent, true)
+			line('parents', parent.invited, parent.sent),
+			line('carers', carer.invited, carer.sent),
+			line('everyone', childInvited + parent.invited + carer.invited, childSent + parent.sent + carer.sent, true)
 		],
 		chart: { column: 'sent', rows: ['child-4-7', 'child-8-12', 'child-13-plus', 'parents', 'carers'] },
 		sums: [
@@ -210,13 +228,19 @@ export function consultationTable(cla: readonly ReviewFact[]): ReportTable {
 	};
 }
 
-/** A request's service-level clocks (DOMAIN §6.4), judged as they stand at `now`. */
+const clockCache = new WeakMap<RequestFact, Clock[]>();
+/** A request's service-level clocks (DOMAIN §6.4), judged as they stand at `now`; worked out once per request. */
 function requestClocks(r: RequestFact, settings: ServiceSettings, lockOf: (d: IsoDate) => IsoDate, now: number): Clock[] {
-	return clocks({
-		kind: r.kind, handler: r.handler, sentAt: r.createdAt, closedAt: r.closedAt, now, sla: settings.sla, hours: settings.hours,
-		stops: { acknowledge: r.seenAt, allocate: r.allocatedAt, answer: r.answeredAt },
-		lockDate: r.reviewDate ? lockOf(r.reviewDate) : null
-	});
+	let c = clockCache.get(r);
+	if (!c) {
+		c = fastClocks({
+			kind: r.kind, handler: r.handler, sentAt: r.createdAt, closedAt: r.closedAt, now, sla: settings.sla, hours: settings.hours,
+			stops: { acknowledge: r.seenAt, allocate: r.allocatedAt, answer: r.answeredAt },
+			lockDate: r.reviewDate ? lockOf(r.reviewDate) : null
+		});
+		clockCache.set(r, c);
+	}
+	return c;
 }
 
 /**
@@ -442,7 +466,7 @@ export function buildReport(facts: ReportFacts, period: Period, today: IsoDate, 
 			timescaleTable(cla),
 			participationTable(cla),
 			participationSummaryTable(cla),
-			consultationTable(cla),
+			consultationTable(facts.returns, cla.length),
 			recordTable(cla, schedule),
 			advocacyTable(cla, facts.requests, period, settings, lockOf, now),
 			requestsTable(facts.requests, period, settings, lockOf, now),

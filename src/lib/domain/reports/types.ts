@@ -78,8 +78,6 @@ export type Report = {
 // ── Facts: what the loader reads from the database, one plain object per thing counted ──────────
 
 export type ReviewFact = {
-	id: string;
-	childId: string;
 	/** 1 first, 2 second, 3+ subsequent, in this episode (DOMAIN §3.1). */
 	sequence: number;
 	/** The due date reg. 33 gives (the statutory one when the review was brought earlier). */
@@ -94,13 +92,18 @@ export type ReviewFact = {
 	/** From the meeting facts; null when no facts were recorded. */
 	privateTalk: boolean | null;
 	advocacyExplained: boolean | null;
-	/** The child's own form: invited, started (so they saw the advocate offer), sent, and the London date it was first sent. */
-	child: { invited: boolean; started: boolean; sent: boolean; sentOn: IsoDate | null };
-	parents: { invited: number; sent: number };
-	carers: { invited: number; sent: number };
+	/** The child's own form: started (so they saw the advocate offer), and the London date it was first sent. */
+	child: { started: boolean; sentOn: IsoDate | null };
 	decisionsSentOn: IsoDate | null;
 	recordSentOn: IsoDate | null;
 };
+
+/**
+ * Invitations and forms sent for reviews held in the period, counted by audience and by the
+ * child's age on the held date (and the IRO's band override), so a year needs tens of rows, not
+ * one per invitation.
+ */
+export type ReturnCount = { kind: 'young-person' | 'parent' | 'carer'; age: number; bandOverride: FormBand | null; invited: number; sent: number };
 
 export type EscalationFact = { childId: string; stage: number; openedOn: IsoDate; closedOn: IsoDate | null };
 
@@ -124,6 +127,7 @@ export type RequestFact = {
 
 export type ReportFacts = {
 	reviews: ReviewFact[];
+	returns: ReturnCount[];
 	escalations: EscalationFact[];
 	allocations: AllocationFact[];
 	alerts: AlertFact[];

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { FormBand } from '$lib/domain/age-band';
-import { londonDate } from '$lib/domain/calendar';
+import { londonDay as londonDate } from '$lib/domain/reports/london';
 import type { ParticipationCode } from '$lib/domain/participation';
-import type { AlertFact, AllocationFact, EscalationFact, Period, RequestFact, ReviewFact } from '$lib/domain/reports/types';
+import type { AlertFact, AllocationFact, EscalationFact, Period, RequestFact, ReturnCount, ReviewFact } from '$lib/domain/reports/types';
 import { REQUEST_KINDS, type Handler, type RequestKind } from '$lib/domain/request-state';
 import type { Db } from '../db';
 
@@ -10,8 +10,9 @@ import type { Db } from '../db';
  * The facts behind the annual-report figures (DOMAIN §9): one plain object per review, escalation,
  * allocation and alert, for the pure definitions in `$lib/domain/reports`. Nothing personal leaves
  * here but ids, dates of birth (for the age on the held date) and IRO display names. One query per
- * kind of fact; the reviews' invitations and returns are summed per review in SQL, so a year of
- * 100,000 reviews is one pass over the review_held_date index (migration 2026_11_26_1000).
+ * kind of fact, each driven by an index on its date (migration 2026_11_26_1000); invitations and
+ * returns are summed in SQL by audience and age, so a year of 100,000 reviews reads one narrow row
+ * per review and a few dozen rows of returns.
  */
 
 const codes = new Set(['PN0', 'PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7']);
@@ -19,60 +20,79 @@ const bands = new Set(['4-7', '8-12', '13-plus']);
 const day = (ms: number | null) => (ms === null || ms === undefined ? null : londonDate(Number(ms)));
 const n = (v: unknown) => Number(v ?? 0);
 
-/** Reviews held in the period (by held date). */
+/** The child's age on the held date, in whole years, as `ageOn` counts it ('MM-DD' strings compare as (month, day) pairs). */
+const AGE = sql<number>`(cast(substr(r.held_date, 1, 4) as integer) - cast(substr(ch.date_of_birth, 1, 4) as integer) - case when substr(r.held_date, 6, 5) < substr(ch.date_of_birth, 6, 5) then 1 else 0 end)`;
+
+/**
+ * Reviews held in the period (by held date): one narrow row each (only what the definitions use:
+ * no ids, no names), with the child's own form joined in.
+ */
 export async function reviews(db: Db, period: Period): Promise<ReviewFact[]> {
-	const inPeriod = db.selectFrom('review').select('id').where('held_date', '>=', period.from).where('held_date', '<=', period.to);
-	const returns = db
-		.selectFrom('invitation as i')
-		.leftJoin('consultation as c', (j) => j.onRef('c.review_id', '=', 'i.review_id').onRef('c.respondent_id', '=', 'i.respondent_id'))
-		.where('i.review_id', 'in', inPeriod)
-		.select('i.review_id')
-		.select([
-			sql<number>`sum(case when i.respondent_kind = 'young-person' then 1 else 0 end)`.as('yp_invited'),
-			sql<number>`sum(case when i.respondent_kind = 'young-person' and c.id is not null then 1 else 0 end)`.as('yp_started'),
-			sql<number>`sum(case when i.respondent_kind = 'young-person' and c.submitted_at is not null then 1 else 0 end)`.as('yp_sent'),
-			// First sent: a reopened form keeps its earlier sends in consultation_version.
-			sql<number | null>`min(case when i.respondent_kind = 'young-person' then coalesce((select min(v.submitted_at) from consultation_version v where v.consultation_id = c.id), c.submitted_at) end)`.as('yp_sent_at'),
-			sql<number>`sum(case when i.respondent_kind = 'parent' then 1 else 0 end)`.as('parents_invited'),
-			sql<number>`sum(case when i.respondent_kind = 'parent' and c.submitted_at is not null then 1 else 0 end)`.as('parents_sent'),
-			sql<number>`sum(case when i.respondent_kind = 'carer' then 1 else 0 end)`.as('carers_invited'),
-			sql<number>`sum(case when i.respondent_kind = 'carer' and c.submitted_at is not null then 1 else 0 end)`.as('carers_sent')
-		])
-		.groupBy('i.review_id')
-		.as('ret');
 	const rows = await db
 		.selectFrom('review as r')
 		.innerJoin('child as ch', 'ch.id', 'r.child_id')
 		.leftJoin('review_meeting as m', 'm.review_id', 'r.id')
 		.leftJoin('review_report as rr', 'rr.review_id', 'r.id')
-		.leftJoin(returns, 'ret.review_id', 'r.id')
+		.leftJoin('consultation as yc', (j) => j.onRef('yc.review_id', '=', 'r.id').on('yc.respondent_kind', '=', 'young-person'))
 		.where('r.held_date', '>=', period.from)
 		.where('r.held_date', '<=', period.to)
 		.select([
-			'r.id', 'r.child_id', 'r.sequence', 'r.due_date', 'r.statutory_due_date', 'r.held_date', 'r.scheduled_date', 'ch.date_of_birth', 'ch.band_override',
-			'm.review_id as meeting', 'm.confirmed_code', 'm.private_talk_held', 'm.advocacy_explained', 'rr.decisions_sent_at', 'rr.record_sent_at',
-			'ret.yp_invited', 'ret.yp_started', 'ret.yp_sent', 'ret.yp_sent_at', 'ret.parents_invited', 'ret.parents_sent', 'ret.carers_invited', 'ret.carers_sent'
+			'r.sequence', 'r.held_date', 'r.scheduled_date', 'ch.date_of_birth', 'ch.band_override', 'm.confirmed_code', 'rr.decisions_sent_at', 'rr.record_sent_at',
+			// A review brought earlier is judged against reg. 33's date (DOMAIN §3.3: it counts).
+			sql<string>`coalesce(r.statutory_due_date, r.due_date)`.as('due'),
+			// 0 no meeting facts; else 1 + 2·private talk + 4·advocacy explained.
+			sql<number>`case when m.review_id is null then 0 else 1 + 2 * m.private_talk_held + 4 * m.advocacy_explained end`.as('facts'),
+			sql<number>`case when yc.id is null then 0 else 1 end`.as('started'),
+			// First sent: a reopened form keeps its earlier sends in consultation_version.
+			sql<number | null>`coalesce((select min(v.submitted_at) from consultation_version v where v.consultation_id = yc.id), yc.submitted_at)`.as('first_sent')
 		])
 		.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		childId: r.child_id,
-		sequence: r.sequence,
-		// A review brought earlier is judged against reg. 33's date (DOMAIN §3.3: it counts).
-		dueDate: r.statutory_due_date ?? r.due_date,
-		heldDate: r.held_date!,
-		reviewDate: r.scheduled_date ?? r.held_date!,
-		dateOfBirth: r.date_of_birth,
-		bandOverride: r.band_override && bands.has(r.band_override) ? (r.band_override as FormBand) : null,
-		code: r.confirmed_code && codes.has(r.confirmed_code) ? (r.confirmed_code as ParticipationCode) : null,
-		privateTalk: r.meeting === null ? null : Boolean(r.private_talk_held),
-		advocacyExplained: r.meeting === null ? null : Boolean(r.advocacy_explained),
-		child: { invited: n(r.yp_invited) > 0, started: n(r.yp_started) > 0, sent: n(r.yp_sent) > 0, sentOn: day(r.yp_sent_at) },
-		parents: { invited: n(r.parents_invited), sent: n(r.parents_sent) },
-		carers: { invited: n(r.carers_invited), sent: n(r.carers_sent) },
-		decisionsSentOn: day(r.decisions_sent_at),
-		recordSentOn: day(r.record_sent_at)
-	}));
+	return rows.map((r) => {
+		const f = Number(r.facts);
+		return {
+			sequence: r.sequence,
+			dueDate: r.due,
+			heldDate: r.held_date!,
+			reviewDate: r.scheduled_date ?? r.held_date!,
+			dateOfBirth: r.date_of_birth,
+			bandOverride: r.band_override && bands.has(r.band_override) ? (r.band_override as FormBand) : null,
+			code: r.confirmed_code && codes.has(r.confirmed_code) ? (r.confirmed_code as ParticipationCode) : null,
+			privateTalk: f === 0 ? null : (f & 2) !== 0,
+			advocacyExplained: f === 0 ? null : (f & 4) !== 0,
+			child: { started: Number(r.started) === 1, sentOn: day(r.first_sent) },
+			decisionsSentOn: day(r.decisions_sent_at),
+			recordSentOn: day(r.record_sent_at)
+		};
+	});
+}
+
+/** Invitations and forms sent for reviews held in the period, counted in SQL by audience, age and band override. */
+export async function returns(db: Db, period: Period): Promise<ReturnCount[]> {
+	const rows = await db
+		.selectFrom('review as r')
+		.innerJoin('child as ch', 'ch.id', 'r.child_id')
+		.innerJoin('invitation as i', 'i.review_id', 'r.id')
+		.leftJoin('consultation as c', (j) => j.onRef('c.review_id', '=', 'i.review_id').onRef('c.respondent_id', '=', 'i.respondent_id'))
+		.where('r.held_date', '>=', period.from)
+		.where('r.held_date', '<=', period.to)
+		.select([
+			'i.respondent_kind',
+			'ch.band_override',
+			AGE.as('age'),
+			sql<number>`count(*)`.as('invited'),
+			sql<number>`sum(case when c.submitted_at is not null then 1 else 0 end)`.as('sent')
+		])
+		.groupBy(['i.respondent_kind', 'ch.band_override', AGE])
+		.execute();
+	return rows
+		.filter((r) => r.respondent_kind === 'young-person' || r.respondent_kind === 'parent' || r.respondent_kind === 'carer')
+		.map((r) => ({
+			kind: r.respondent_kind as ReturnCount['kind'],
+			age: Number(r.age),
+			bandOverride: r.band_override && bands.has(r.band_override) ? (r.band_override as FormBand) : null,
+			invited: n(r.invited),
+			sent: n(r.sent)
+		}));
 }
 
 /** Escalations open at any time in the period (opened by its end, not closed before its start). */

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '$lib/domain/reports/csv';
 import { buildReport } from '$lib/domain/reports/definitions';
 import { suppressReport } from '$lib/domain/reports/suppress';
-import type { Cell, Report, ReviewFact } from '$lib/domain/reports/types';
+import { ageOn } from '$lib/domain/calendar';
+import type { Cell, Report, ReturnCount, ReviewFact } from '$lib/domain/reports/types';
 import { i18nFor } from '$lib/i18n';
 import { reportCsv, tableCsv } from './csv';
 import { generateYear } from './synthetic';
@@ -19,22 +20,24 @@ function factsOf(seed: number, reviews: number) {
 	const { dataset: ds, period } = generateYear({ reviews, seed, year: 2025 });
 	const child = new Map(ds.children.map((c) => [c.id, c]));
 	const meeting = new Map(ds.meetings.map((m) => [m.reviewId, m]));
-	const facts: ReviewFact[] = ds.reviews.filter((r) => r.heldDate).map((r) => {
-		const inv = ds.invitations.filter((i) => i.reviewId === r.id);
-		const sent = (kind: string) => ds.consultations.filter((c) => c.reviewId === r.id && c.kind === kind && c.submittedAt !== null).length;
+	const held = ds.reviews.filter((r) => r.heldDate && r.heldDate >= period.from && r.heldDate <= period.to);
+	const facts: ReviewFact[] = held.map((r) => {
 		const m = meeting.get(r.id);
 		return {
-			id: r.id, childId: r.childId, sequence: r.sequence, dueDate: r.dueDate, heldDate: r.heldDate!, reviewDate: r.heldDate!, dateOfBirth: child.get(r.childId)!.dob, bandOverride: null,
+			sequence: r.sequence, dueDate: r.dueDate, heldDate: r.heldDate!, reviewDate: r.heldDate!, dateOfBirth: child.get(r.childId)!.dob, bandOverride: null,
 			code: m?.confirmed ? m.code : null, privateTalk: m?.privateTalk ?? null, advocacyExplained: m?.advocacyExplained ?? null,
-			child: { invited: inv.some((i) => i.kind === 'young-person'), started: false, sent: sent('young-person') > 0, sentOn: null },
-			parents: { invited: inv.filter((i) => i.kind === 'parent').length, sent: sent('parent') },
-			carers: { invited: inv.filter((i) => i.kind === 'carer').length, sent: sent('carer') },
-			decisionsSentOn: null, recordSentOn: null
+			child: { started: false, sentOn: null }, decisionsSentOn: null, recordSentOn: null
 		};
+	});
+	const reviewOf = new Map(held.map((r) => [r.id, r]));
+	const sentBy = new Set(ds.consultations.filter((c) => c.submittedAt !== null).map((c) => `${c.reviewId}|${c.respondentId}`));
+	const returns: ReturnCount[] = ds.invitations.filter((i) => reviewOf.has(i.reviewId)).map((i) => {
+		const r = reviewOf.get(i.reviewId)!;
+		return { kind: i.kind, age: ageOn(child.get(r.childId)!.dob, r.heldDate!), bandOverride: null, invited: 1, sent: sentBy.has(`${i.reviewId}|${i.respondentId}`) ? 1 : 0 };
 	});
 	const iroName = new Map(ds.staff.map((s) => [s.id, `Named Person ${s.name}`]));
 	return buildReport(
-		{ reviews: facts, escalations: [], allocations: ds.allocations.map((a) => ({ ...a, iroName: iroName.get(a.iroId)! })), alerts: [], requests: [], feedback: null },
+		{ reviews: facts, returns, escalations: [], allocations: ds.allocations.map((a) => ({ ...a, iroName: iroName.get(a.iroId)! })), alerts: [], requests: [], feedback: null },
 		period,
 		'2026-11-26'
 	);

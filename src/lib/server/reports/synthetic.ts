@@ -4,13 +4,29 @@
  * `npm run generate` (tests/bench/generate.ts), the report benchmark and the seed-reproduction
  * test. Nothing here is real: names are "Child 123", dates follow the review rules of DOMAIN §3.
  */
-import { addDays, addWorkingDays, ageOn, type IsoDate } from '$lib/domain/calendar';
+import { addDays, addWorkingDays as addWorkingDaysUncached, ageOn, type IsoDate } from '$lib/domain/calendar';
 import { formIdFor } from '$lib/domain/age-band';
 import { PARTICIPATION_CODES, type ParticipationCode } from '$lib/domain/participation';
-import { londonInstant } from '$lib/domain/reports/alert-target';
+import { londonInstant as londonInstantUncached } from '$lib/domain/reports/alert-target';
 import { financialYear } from '$lib/domain/reports/period';
 import { nextReviewDue } from '$lib/domain/review-schedule';
 import type { Db } from '../db';
+
+// Working days and London instants repeat across thousands of reviews: remember them.
+const wdCache = new Map<string, IsoDate>();
+function addWorkingDays(d: IsoDate, n: number): IsoDate {
+	const k = `${d}|${n}`;
+	let v = wdCache.get(k);
+	if (v === undefined) wdCache.set(k, (v = addWorkingDaysUncached(d, n)));
+	return v;
+}
+const instantCache = new Map<string, number>();
+function londonInstant(d: IsoDate, minutes: number): number {
+	const k = `${d}|${minutes}`;
+	let v = instantCache.get(k);
+	if (v === undefined) instantCache.set(k, (v = londonInstantUncached(d, minutes)));
+	return v;
+}
 
 // ── Deterministic randomness and ids ────────────────────────────────────────────────────────────
 
@@ -248,8 +264,8 @@ export function generateYear(options: YearOptions = {}): { dataset: Dataset; rev
 				const consent = kind === 'advocate' && r() < 0.7;
 				const created = at(addDays(held, -Math.floor(5 + r() * 20)), 8 + Math.floor(r() * 12), Math.floor(r() * 60));
 				const quick = r() < 0.8;
-				const seen = created + (quick ? 2 : 30) * 3_600_000 * (0.5 + r());
-				const done = seen + (quick ? 20 : 80) * 3_600_000 * (0.5 + r());
+				const seen = created + Math.round((quick ? 2 : 30) * 3_600_000 * (0.5 + r()));
+				const done = seen + Math.round((quick ? 20 : 80) * 3_600_000 * (0.5 + r()));
 				const handler = kind === 'advocate' && consent ? 'advocacy' : 'iro';
 				ds.requests.push({
 					id: id.any(), kind, childId, requesterId: kind === 'interpreter' ? parents[0]!.id : yp.id, requesterKind: kind === 'interpreter' ? 'parent' : 'young-person', reviewId,
@@ -259,7 +275,7 @@ export function generateYear(options: YearOptions = {}): { dataset: Dataset; rev
 		}
 		if (r() < 0.012) {
 			const created = day0 + Math.floor(r() * yearDays) * 86_400_000 + Math.floor(r() * 86_400_000);
-			const wait = r() < 0.8 ? r() * 2 * 3_600_000 : r() * 60 * 3_600_000;
+			const wait = Math.round(r() < 0.8 ? r() * 2 * 3_600_000 : r() * 60 * 3_600_000);
 			const acked = r() < 0.97;
 			ds.alerts.push({ id: id.any(), childId, raisedBy: yp.id, createdAt: created, acknowledgedAt: acked ? created + wait : null, by: acked ? iroId : null });
 		}

@@ -1,0 +1,115 @@
+/**
+ * Issue 8's figures: how long each annual-report figure takes at 10,000 and 100,000 reviews held in
+ * a year, and the whole read the report page does (`computeReport`: every query and every table).
+ * Run with `npm run bench:reports [-- 10000 100000]`. SQLite in a temp directory with the app's
+ * pragmas (synchronous=FULL, WAL); Postgres too when `BENCH_DATABASE_URL` (postgres://, an empty
+ * database) is set. A benchmark, not a test (rule 7): it prints p50/p95 and how the cost grows.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import * as defs from '$lib/domain/reports/definitions';
+import { DEFAULT_SERVICE_SETTINGS } from '$lib/domain/service-settings';
+import { resolveScheduleSettings, reviewMilestones } from '$lib/domain/review-schedule';
+import type { Period } from '$lib/domain/reports/types';
+import * as facts from '$lib/server/data/report-facts';
+import { migrateToLatest } from '$lib/server/db/migrate';
+import { openDatabase } from '$lib/server/db/open';
+import { computeReport } from '$lib/server/reports/load';
+import { generateYear, writeDataset } from '$lib/server/reports/synthetic';
+
+const RUNS = 20;
+const TODAY = '2026-11-26';
+
+function pct(sorted: number[], p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function time(fn: () => unknown | Promise<unknown>, runs = RUNS): Promise<{ p50: number; p95: number }> {
+	await fn();
+	const xs: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const t0 = performance.now();
+		await fn();
+		xs.push(performance.now() - t0);
+	}
+	xs.sort((a, b) => a - b);
+	return { p50: pct(xs, 50), p95: pct(xs, 95) };
+}
+
+type Row = { size: number; dialect: string; name: string; p50: number; p95: number };
+
+async function benchOne(size: number, url: string, dialect: string, rows: Row[]): Promise<void> {
+	const t0 = performance.now();
+	const { dataset, reviewsInYear, period } = generateYear({ reviews: size, seed: 8 });
+	const { db } = openDatabase(url);
+	try {
+		await migrateToLatest(db);
+		await writeDataset(db, dataset, Date.now());
+		if (dialect === 'postgres') await sql`analyze`.execute(db);
+		console.log(`${dialect} ${size}: ${dataset.children.length} children, ${reviewsInYear} reviews in the year, ${dataset.invitations.length} invitations; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+		const p: Period = period;
+		const add = (name: string, r: { p50: number; p95: number }) => rows.push({ size, dialect, name, ...r });
+		add('page read: computeReport (all queries + all tables)', await time(() => computeReport(db, p, TODAY)));
+		const reviews = await facts.reviews(db, p);
+		const returns = await facts.returns(db, p);
+		const escalations = await facts.escalations(db, p);
+		const allocations = await facts.allocations(db, p.to);
+		const alerts = await facts.alerts(db, p);
+		const requests = await facts.requests(db, p);
+		add('query: reviews', await time(() => facts.reviews(db, p)));
+		add('query: returns by audience and age', await time(() => facts.returns(db, p)));
+		add('query: escalations', await time(() => facts.escalations(db, p)));
+		add('query: allocations', await time(() => facts.allocations(db, p.to)));
+		add('query: alerts', await time(() => facts.alerts(db, p)));
+		add('query: requests', await time(() => facts.requests(db, p)));
+		const { cla, pathway } = defs.reviewsInPeriod(reviews, p);
+		const schedule = resolveScheduleSettings(DEFAULT_SERVICE_SETTINGS.schedule);
+		const lockOf = (d: string) => reviewMilestones(d, schedule).packLocks;
+		const now = Date.parse(`${TODAY}T12:00:00Z`);
+		add('F3 reviews held', await time(() => defs.reviewsTable(cla, pathway)));
+		add('F4 in timescale', await time(() => defs.timescaleTable(cla)));
+		add('F5 participation', await time(() => defs.participationTable(cla)));
+		add('F6-F7 taking part', await time(() => defs.participationSummaryTable(cla)));
+		add('F8 consultation returns', await time(() => defs.consultationTable(returns, cla.length)));
+		add('F8/F14/F17 before and after', await time(() => defs.recordTable(cla, schedule)));
+		add('F9 advocacy', await time(() => defs.advocacyTable(cla, requests, p, DEFAULT_SERVICE_SETTINGS, lockOf, now)));
+		add('F10 requests', await time(() => defs.requestsTable(requests, p, DEFAULT_SERVICE_SETTINGS, lockOf, now)));
+		add('F11 escalations', await time(() => defs.escalationsTable(escalations, p)));
+		add('F12 caseload', await time(() => defs.caseloadTable(allocations, p.to)));
+		add('F16 safety alerts', await time(() => defs.alertsTable(alerts, p, DEFAULT_SERVICE_SETTINGS.hours)));
+		add('all tables (pure buildReport)', await time(() => defs.buildReport({ reviews, returns, escalations, allocations, alerts, requests, feedback: null }, p, TODAY)));
+	} finally {
+		await db.destroy();
+	}
+}
+
+export default async function bench(...args: string[]): Promise<void> {
+	const sizes = args.length ? args.map(Number) : [10_000, 100_000];
+	const rows: Row[] = [];
+	for (const size of sizes) {
+		const dir = mkdtempSync(join(tmpdir(), 'my-review-reports-'));
+		try {
+			await benchOne(size, join(dir, 'bench.sqlite'), 'sqlite', rows);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+		const pg = process.env.BENCH_DATABASE_URL?.trim();
+		if (pg && /^postgres(ql)?:\/\//.test(pg)) {
+			const { db } = openDatabase(pg);
+			await sql`drop schema public cascade; create schema public`.execute(db).catch(() => undefined);
+			await db.destroy();
+			await benchOne(size, pg, 'postgres', rows);
+		}
+	}
+	console.log(`\n${RUNS} runs each after one warm-up; milliseconds`);
+	console.log(['size', 'db', 'p50', 'p95', 'what'].join('\t'));
+	for (const r of rows) console.log([r.size, r.dialect, r.p50.toFixed(1), r.p95.toFixed(1), r.name].join('\t'));
+	const page = rows.filter((r) => r.name.startsWith('page read'));
+	for (const d of new Set(page.map((r) => r.dialect))) {
+		const xs = page.filter((r) => r.dialect === d);
+		if (xs.length >= 2) console.log(`${d}: page read p95 grows ×${(xs[xs.length - 1]!.p95 / xs[0]!.p95).toFixed(1)} from ${xs[0]!.size} to ${xs[xs.length - 1]!.size} reviews`);
+	}
+}
