@@ -110,6 +110,15 @@ export async function addPerson(
  * Sets the meeting date and invites the child and everyone currently linked (DOMAIN §3.2 invitation).
  * A held review can't be moved: its next one is the current review (chaining, DOMAIN §3.1).
  */
+/**
+ * A review date can't be before the child became looked after (so never before their birth): such
+ * a date broke every page of the child's journey (age on the review date; found by fuzz.e2e.ts).
+ */
+export async function scheduleDateError(childId: string, date: string, db: Db = database()): Promise<FieldError | null> {
+	const child = await children.get(db, childId);
+	return child && date < child.lookedAfterSince ? { key: 'errors.review-before-care' } : null;
+}
+
 export async function schedule(access: Access<'admin.manage'>, childId: string, input: { date: string; time: string }, now: number, db: Db = database()): Promise<boolean> {
 	const review = await reviews.currentForChild(db, childId);
 	if (!review || review.heldDate) return false;

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireAccess } from '$lib/server/access/require';
-import { addPerson, allocate, bringForward, childDetail, CLOSE_REASONS, closeRecord, endLink, schedule } from '$lib/server/admin/children';
+import { addPerson, allocate, bringForward, childDetail, CLOSE_REASONS, closeRecord, endLink, schedule, scheduleDateError } from '$lib/server/admin/children';
 import { issueFor } from '$lib/server/people';
 import { id, isoDate, name, parseForm, time } from '$lib/server/admin/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -53,6 +53,8 @@ export const actions: Actions = {
 		const parsed = parseForm(v.object({ date: isoDate, time }), await request.formData(), ['date', 'time']);
 		if (!parsed.ok && 'malformed' in parsed) bad(locals.requestId);
 		if (!parsed.ok) return fail(400, { form: 'schedule', raw: parsed.raw, errors: parsed.errors });
+		const early = await scheduleDateError(params.childId, parsed.value.date);
+		if (early) return fail(400, { form: 'schedule', raw: { ...parsed.value }, errors: { date: early } });
 		if (!(await schedule(access, params.childId, parsed.value, Date.now()))) {
 			return fail(409, { form: 'schedule', raw: { ...parsed.value }, errors: { date: { key: 'errors.no-review-to-move' } } });
 		}
