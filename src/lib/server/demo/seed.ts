@@ -5,6 +5,10 @@ import { addWorkingDays, londonDate } from '$lib/domain/calendar';
 import { CODE_VALID_MS, hashCode } from '../auth/activation';
 import { hashSecret } from '../auth/password';
 import * as codes from '../data/activation-codes';
+import * as decisions from '../data/decisions';
+import * as feedback from '../data/feedback';
+import * as reviewReports from '../data/review-reports';
+import { inviteFeedback } from '../feedback/invite';
 import * as allocations from '../data/allocations';
 import * as children from '../data/children';
 import * as invitations from '../data/invitations';
@@ -72,9 +76,45 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<strin
 				await issue(userId, code);
 			}
 			log.push(`child ${k.name}, ${k.age}: review on ${meeting} (${k.wd} working days)`);
+			await demoFeedback(trx, { childId, iroId, childUser, today, now, name: k.name });
 		}
 	});
 	return log;
+}
+
+/**
+ * Issue 6 (DOMAIN §7): each child's previous review was held 8 working days ago and its decisions were
+ * sent a day later, which asked the child, parent and carer how it went. Sam and Sam's parent have
+ * answered and sent; everyone else can still answer (it closes 20 WD after the invitation), so the
+ * demo respondents see "Tell us how it went" on their start page and the IRO sees results.
+ */
+async function demoFeedback(
+	trx: Kysely<Database>,
+	{ childId, iroId, childUser, today, now, name }: { childId: string; iroId: string; childUser: string; today: string; now: number; name: string }
+): Promise<void> {
+	const heldOn = addWorkingDays(today, -8);
+	const invitedAt = now - 10 * 86_400_000;
+	const previousId = await reviews.create(trx, { childId, sequence: 3, dueDate: heldOn }, invitedAt - 60 * 86_400_000);
+	await reviews.schedule(trx, previousId, heldOn, '16:00');
+	await invitations.ensure(trx, previousId, childUser, 'young-person', invitedAt - 40 * 86_400_000);
+	for (const p of (await children.people(trx, childId)).filter((x) => x.endsOn === null)) {
+		await invitations.ensure(trx, previousId, p.userId, p.relation, invitedAt - 40 * 86_400_000);
+	}
+	await reviews.markHeld(trx, previousId, heldOn);
+	await decisions.add(trx, previousId, { text: 'Family time stays every other Saturday.', owner: 'Social worker', dueOn: addWorkingDays(today, 20), linkedQuestions: [] }, iroId, invitedAt);
+	await reviewReports.markDecisionsSent(trx, previousId, iroId, invitedAt);
+	await inviteFeedback(trx, previousId, invitedAt);
+	if (name !== 'Sam') return;
+	const answered: Record<string, Record<string, unknown>> = {
+		'young-person': { 'fb-listened': { kind: 'choice', value: 'happy' }, 'fb-listened-words': { kind: 'text', text: 'I got to say what I wanted about weekends.' }, 'fb-iro-alone': { kind: 'choice', value: 'yes' }, 'fb-hard': { kind: 'choices', values: ['too-long'] } },
+		parent: { 'fb-invited': { kind: 'choice', value: 'yes' }, 'fb-reports': { kind: 'choice', value: 'no' }, 'fb-heard': { kind: 'choice', value: 'not-sure' }, 'fb-better': { kind: 'text', text: 'Please send the reports a few days before.' } }
+	};
+	for (const r of await feedback.forReview(trx, previousId)) {
+		const given = answered[r.respondentKind];
+		if (!given) continue;
+		await feedback.saveAnswers(trx, r.id, Object.entries(given).map(([questionId, value]) => ({ questionId, value: value as never })), invitedAt + 86_400_000);
+		await feedback.markSent(trx, r.id, false, invitedAt + 86_400_000);
+	}
 }
 
 /** Entry point for `.ci/vite-run.mjs`: open the configured database, migrate, seed if empty. */
