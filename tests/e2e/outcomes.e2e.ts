@@ -63,6 +63,14 @@ test('the IRO records the meeting, decisions and the report; the child reads it 
 	await expect(iro).toHaveURL(new RegExp(`${reviewPath}/pack#after-meeting$`));
 	await expect(iro.getByTestId('after-meeting')).toContainText('PN6, confirmed');
 
+	// Recording the meeting set up the next review (DOMAIN §3.1 chaining); the caseload keeps this
+	// one in view, by its nearest deadline, until its decisions and record have gone out.
+	await iro.goto('/iro');
+	const row = iro.getByRole('row', { name: new RegExp(name) });
+	await expect(row.getByRole('link', { name: /^Last review: decisions due / })).toHaveAttribute('href', `${reviewPath}/decisions`);
+	await expect(row.getByRole('link', { name, exact: true })).not.toHaveAttribute('href', `${reviewPath}/pack`);
+	await checked(iro);
+
 	// 3. Two decisions, each linked to what the child said; an empty one first shows the errors.
 	await fromPack(iro, reviewPath, 'Decisions');
 	await expect(iro.getByRole('heading', { level: 1 })).toHaveText(`Decisions and actions: ${name}`);

@@ -1,13 +1,18 @@
 /**
- * Issue 3's slice, end to end, as new users would do it: an admin sets up an IRO and a child,
- * the young person activates and answers (leaving half-way and resuming), parent and carer sign
- * in, and the allocated IRO reads the pack. Runs with JavaScript on and off, at 360 px, with axe
- * on every page visited.
+ * Issues 3 and 5, the whole review cycle end to end, as new users would do it: an admin sets up an
+ * IRO and a child and books the meeting (invitations go out); the young person activates and
+ * answers (leaving half-way and resuming), the carer answers and sends, the parent signs in; the
+ * allocated IRO reads the pack with both, records the meeting (the code is suggested from the
+ * facts), confirms the code, records a decision and sends the decisions and the child's report;
+ * the next review is set up; the child reads the report and reacts, and the IRO sees it. Runs with
+ * JavaScript on and off, at 360 px, with axe on every page visited.
  */
 import { addWorkingDays, londonDate } from '../../src/lib/domain/calendar';
-import { firstReviewDue } from '../../src/lib/domain/review-schedule';
+import { firstReviewDue, secondReviewDue } from '../../src/lib/domain/review-schedule';
+import { latestForm } from '../../src/lib/forms/registry';
 import { PERSONAS, STAFF_PASSWORD } from '../fixtures/personas';
 import { expect, test } from './support/fixtures';
+import { answerEveryPage } from './support/consultation';
 import { checked, personContext, readDb, submitAndWait, uniqueSuffix } from './support/session';
 
 const longDate = (iso: string) =>
@@ -22,8 +27,9 @@ function yearsAgo(years: number): string {
 
 test.describe.configure({ mode: 'serial' });
 
-test('an admin sets up a child, the young person answers and resumes, and the allocated IRO reads the pack', async ({ browser, page }, testInfo) => {
-	test.setTimeout(300_000);
+test('the whole cycle: an admin sets up a child, the child and carer answer, the IRO reads the pack, records the meeting and decisions, and the child reads and reacts', async ({ browser, page }, testInfo) => {
+	test.setTimeout(480_000);
+	const jsOn = testInfo.project.use.javaScriptEnabled !== false;
 	const suffix = uniqueSuffix(testInfo);
 	const childName = `Sam${suffix}`;
 	const iroEmail = `iro-${suffix}@example.test`;
@@ -142,7 +148,7 @@ test('an admin sets up a child, the young person answers and resumes, and the al
 	await yp.page.reload();
 	await expect(yp.page).toHaveURL(/\/sent$/);
 
-	// --- Parent and carer activate and see their invitation ---------------------------------
+	// --- Parent and carer activate and see their invitation; the carer answers and sends -----
 	for (const [who, name] of [['parent', `Jo${suffix}`], ['carer', `Pat${suffix}`]] as const) {
 		const p = await personContext(browser, testInfo);
 		await activate(p.page, codes[name]!, `a safe ${who} passphrase`);
@@ -150,6 +156,15 @@ test('an admin sets up a child, the young person answers and resumes, and the al
 		await expect(p.page).toHaveURL(new RegExp(`/${who}$`));
 		await expect(p.page.getByText(`Review for ${childName}`)).toBeVisible();
 		await checked(p.page);
+		if (who === 'carer') {
+			const card = p.page.locator('.app-card').filter({ hasText: `Review for ${childName}` });
+			await submitAndWait(p.page, () => card.getByRole('link', { name: 'Start', exact: true }).click());
+			await submitAndWait(p.page, () => p.page.getByRole('button', { name: 'Start', exact: true }).click());
+			await answerEveryPage(p.page, { form: latestForm('carer'), names: { childName, iroName: `Rowan ${suffix}`, carerName: '' }, jsOn, axePages: 1 });
+			await submitAndWait(p.page, () => p.page.getByRole('button', { name: 'Send my answers' }).click());
+			await expect(p.page.getByRole('heading', { level: 1 })).toHaveText('Your answers have been sent');
+			await checked(p.page);
+		}
 		await p.context.close();
 	}
 
@@ -162,6 +177,7 @@ test('an admin sets up a child, the young person answers and resumes, and the al
 	const row = iro.page.getByRole('row').filter({ hasText: childName });
 	await expect(row).toContainText('Young person: Sent');
 	await expect(row).toContainText('Parent: Not started');
+	await expect(row).toContainText('Carer: Sent');
 	await checked(iro.page);
 	await submitAndWait(iro.page, () => row.getByRole('link', { name: childName }).click());
 	await expect(iro.page.getByRole('heading', { level: 1 })).toHaveText(`${childName}, 14`);
@@ -169,6 +185,7 @@ test('an admin sets up a child, the young person answers and resumes, and the al
 	// SEC-C5: what the child typed is shown as text, never as markup.
 	await expect(iro.page.getByText('I love <b>drawing</b> 🎨🏳️‍🌈').first()).toBeVisible();
 	await expect(iro.page.getByText(`Jo${suffix} (Parent), invited`)).toBeVisible();
+	await expect(iro.page.locator('.app-respondent').filter({ hasText: `Pat${suffix}` })).toBeVisible();
 	await checked(iro.page);
 	const reviewId = iro.page.url().match(/review\/([a-z2-7]{24})\/pack/)![1]!;
 	// SEC-L2: one pack view, one audit row.
@@ -184,7 +201,56 @@ test('an admin sets up a child, the young person answers and resumes, and the al
 	const denied = await other.page.goto(`/iro/review/${reviewId}/pack`);
 	expect(denied?.status()).toBe(404);
 	await expect(other.page.getByText(childName)).toHaveCount(0);
-	for (const c of [iro, yp, other]) await c.context.close();
+	await other.context.close();
+
+	// --- After the meeting: facts → suggested code → decisions → the child's report -----------
+	const today = londonDate(Date.now());
+	const reviewPath = `/iro/review/${reviewId}`;
+	await iro.page.goto(`${reviewPath}/meeting`);
+	await iro.page.getByLabel('Date of the meeting').fill(today);
+	await iro.page.getByRole('group', { name: `Did ${childName} come to any part of the meeting?` }).getByRole('radio', { name: 'No', exact: true }).check();
+	await expect(iro.page.getByRole('checkbox', { name: 'They sent their views in My Review' })).toBeChecked();
+	await iro.page.getByRole('button', { name: 'Save the facts' }).click();
+	await expect(iro.page.getByTestId('suggested-code')).toContainText('PN6');
+	await checked(iro.page);
+	await iro.page.getByRole('button', { name: 'Confirm the code' }).click();
+	await expect(iro.page.getByTestId('after-meeting')).toContainText('PN6, confirmed');
+
+	await iro.page.goto(`${reviewPath}/decisions`);
+	await iro.page.getByRole('textbox', { name: 'Decision or action' }).fill('You will start drama club on Thursdays.');
+	await iro.page.getByRole('textbox', { name: 'Who will do it' }).fill('Carer');
+	await iro.page.getByLabel('By when', { exact: true }).fill(addWorkingDays(today, 10));
+	await iro.page.getByRole('button', { name: 'Add the decision' }).click();
+	await expect(iro.page.locator('section.app-card')).toContainText('You will start drama club on Thursdays.');
+	await iro.page.getByRole('button', { name: 'Mark the decisions as sent' }).click();
+	await expect(iro.page.getByText(/^The decisions were sent on /)).toBeVisible();
+	await iro.page.goto(`${reviewPath}/report`);
+	await iro.page.getByLabel(`Your report to ${childName}`).fill(`Dear ${childName}, thank you for your answers. We decided you will start drama club.`);
+	await iro.page.getByRole('button', { name: `Send to ${childName}` }).click();
+	await expect(iro.page.getByTestId('report-sent')).toBeVisible();
+	await checked(iro.page);
+
+	// The next review exists, due 3 months after this first one was held (reg. 33, DOMAIN §3.1).
+	const next = readDb((db) => db.prepare('select r.due_date as due, r.status from review r join review h on h.child_id = r.child_id where h.id = ? and r.sequence = 2').get(reviewId) as { due: string; status: string });
+	expect(next).toEqual({ due: secondReviewDue(today), status: 'planned' });
+
+	// --- The child reads their report and agrees with the decision; the IRO sees it ----------
+	await yp.page.goto('/sign-in');
+	await yp.page.getByLabel('Username').fill(username);
+	await yp.page.getByLabel('Passphrase').fill('purple otters like rain');
+	await submitAndWait(yp.page, () => yp.page.getByRole('button', { name: 'Sign in' }).click());
+	await expect(yp.page.getByRole('heading', { level: 2, name: 'Your last review' })).toBeVisible();
+	await checked(yp.page);
+	await submitAndWait(yp.page, () => yp.page.getByRole('link', { name: 'Read your report from your meeting' }).click());
+	await expect(yp.page.getByTestId('report-body')).toContainText('drama club');
+	const card = yp.page.locator('section.app-card').first();
+	await card.getByRole('radio', { name: 'I agree' }).check();
+	await card.getByRole('button', { name: /^Send/ }).click();
+	await expect(yp.page.locator('section.app-card').first().getByTestId('my-reaction')).toHaveText('You said: I agree');
+	await checked(yp.page);
+	await iro.page.goto(`${reviewPath}/report`);
+	await expect(iro.page.getByTestId('reactions')).toContainText('Agrees');
+	for (const c of [iro, yp]) await c.context.close();
 });
 
 async function activate(page: import('@playwright/test').Page, code: string, secret: string): Promise<void> {

@@ -78,8 +78,40 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<strin
 			log.push(`child ${k.name}, ${k.age}: review on ${meeting} (${k.wd} working days)`);
 			await demoFeedback(trx, { childId, iroId, childUser, today, now, name: k.name });
 		}
+		log.push(...(await demoCaseload(trx, iroId, today, now)));
 	});
 	return log;
+}
+
+/**
+ * A fuller caseload for the IRO's "My children" (issue 5): twelve more children with reviews spread
+ * from overdue to months away, some booked, some not, with their people invited, so the deadlines,
+ * highlights, filters and counts have something to show. No codes: they are there to be looked at.
+ */
+async function demoCaseload(trx: Kysely<Database>, iroId: string, today: string, now: number): Promise<string[]> {
+	const names = ['Aisha', 'Ben', 'Chloe', 'Dev', 'Ella', 'Finn', 'Grace', 'Hamza', 'Isla', 'Jay', 'Kacper', 'Lily'];
+	// Working days from today to the review: negative is overdue; null means not booked yet.
+	const plan: { wd: number; booked: boolean; age: number }[] = [
+		{ wd: -3, booked: false, age: 15 }, { wd: 2, booked: true, age: 11 }, { wd: 4, booked: true, age: 7 }, { wd: 6, booked: false, age: 16 },
+		{ wd: 12, booked: true, age: 13 }, { wd: 18, booked: true, age: 9 }, { wd: 25, booked: false, age: 5 }, { wd: 40, booked: false, age: 17 },
+		{ wd: 55, booked: false, age: 12 }, { wd: 70, booked: false, age: 14 }, { wd: 90, booked: false, age: 10 }, { wd: 110, booked: false, age: 3 }
+	];
+	for (const [i, name] of names.entries()) {
+		const p = plan[i]!;
+		const childId = await children.create(trx, { preferredName: name, dateOfBirth: yearsAgo(today, p.age), lookedAfterSince: yearsAgo(today, 1, 30 + i * 7), preferredLocale: 'en-GB' }, now);
+		const childUser = await users.createRespondent(trx, { role: 'young-person', displayName: name, childId }, now);
+		await allocations.allocate(trx, childId, iroId, yearsAgo(today, 1, 20), now);
+		const date = addWorkingDays(today, p.wd);
+		const reviewId = await reviews.create(trx, { childId, sequence: 2 + (i % 3), dueDate: date }, now);
+		if (p.booked) await reviews.schedule(trx, reviewId, date, i % 2 ? '10:00' : '15:30');
+		const carer = await users.createRespondent(trx, { role: 'carer', displayName: `Carer of ${name}` }, now);
+		await children.link(trx, { childId, userId: carer, relation: 'carer', hasPr: false, startsOn: yearsAgo(today, 1, 10) });
+		if (p.booked) {
+			await invitations.ensure(trx, reviewId, childUser, 'young-person', now);
+			await invitations.ensure(trx, reviewId, carer, 'carer', now);
+		}
+	}
+	return [`${names.length} more children on Rowan Patel's caseload, reviews from overdue to months away`];
 }
 
 /**
