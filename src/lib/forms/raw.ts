@@ -1,4 +1,4 @@
-import { hasShareChoice, SHARE_SUFFIX } from './validate';
+import { hasShareChoice, SHARE_ADVOCATE_SUFFIX, SHARE_SUFFIX } from './validate';
 import type { Answer, Question } from './types';
 
 /** Field values as a page posts them, so a saved answer and a failed post render the same way. */
@@ -18,5 +18,6 @@ export function answerToRaw(question: Question, answer: Answer | null | undefine
 	else if (v.kind === 'drawing') raw[question.id] = JSON.stringify(v.strokes);
 	else if (v.kind === 'date') raw[question.id] = v.date;
 	if (hasShareChoice(question)) raw[question.id + SHARE_SUFFIX] = answer.visibility;
+	if (hasShareChoice(question) && answer.advocate) raw[question.id + SHARE_ADVOCATE_SUFFIX] = 'yes';
 	return raw;
 }

@@ -141,6 +141,11 @@ export interface Answer {
 	questionId: string;
 	value: AnswerValue;
 	visibility: Visibility;
+	/**
+	 * The extra "my advocate" tick (DOMAIN §5.6, issue 6): the allocated advocate may read it while
+	 * the child's consent stands. Absent on answers given before it existed, which read as not ticked.
+	 */
+	advocate?: true;
 }
 
 /** An error is an i18n key with params, never English (STYLE §4.1). */

@@ -118,9 +118,9 @@ describe('fieldNames', () => {
 	it.each([
 		['a choice posts its id', 'next', ['next']],
 		['checkboxes post their id', 'skills', ['skills']],
-		['text posts its id and a sharing choice', 'since-good', ['since-good', 'since-good-share']],
+		['text posts its id, a sharing choice and the "my advocate" tick', 'since-good', ['since-good', 'since-good-share', 'since-good-share-advocate']],
 		['fixed IRO-only text has no sharing choice', 'not-who', ['not-who']],
-		['a drawing posts its id and a sharing choice', 'draw', ['draw', 'draw-share']],
+		['a drawing posts its id, a sharing choice and the "my advocate" tick', 'draw', ['draw', 'draw-share', 'draw-share-advocate']],
 		['a date posts its id only', 'dentist', ['dentist']]
 	])('%s', (_name, id, expected) => {
 		expect(fieldNames(q(id))).toEqual(expected);

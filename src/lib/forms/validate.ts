@@ -44,6 +44,12 @@ export type PageResult =
 
 /** The suffix of a text or drawing question's sharing field (DOMAIN §5.6). */
 export const SHARE_SUFFIX = '-share';
+/**
+ * The extra "my advocate" tick beside the sharing choice (DOMAIN §5.6, issue 6): a checkbox posting
+ * `yes`, or nothing. Per answer, not part of the question definition, so definitions and their
+ * frozen hashes are unchanged and answers stored before it read as not ticked.
+ */
+export const SHARE_ADVOCATE_SUFFIX = '-share-advocate';
 
 /** The earliest date a `date` question accepts: anything before is a slip, not a real record. */
 export const EARLIEST_DATE: IsoDate = '1900-01-01';
@@ -88,7 +94,7 @@ export function hasShareChoice(question: Question): boolean {
 
 /** Field names a question posts, in order (STYLE §4.8: the first is the question id). */
 export function fieldNames(question: Question): string[] {
-	return hasShareChoice(question) ? [question.id, question.id + SHARE_SUFFIX] : [question.id];
+	return hasShareChoice(question) ? [question.id, question.id + SHARE_SUFFIX, question.id + SHARE_ADVOCATE_SUFFIX] : [question.id];
 }
 
 type Posted = Map<string, string[]>;
@@ -201,12 +207,13 @@ function optionKey(question: ChoiceQuestion, value: string): string {
  * The single value of the question's own field and, for a question with a sharing choice, the
  * chosen visibility (default only my IRO, PRIV-7). Null when either is repeated or forged.
  */
-function single(question: Question, posted: Posted): { typed: string; visibility: Visibility; raw: Record<string, string> } | null {
+function single(question: Question, posted: Posted): { typed: string; visibility: Visibility; advocate: boolean; raw: Record<string, string> } | null {
 	const sent = posted.get(question.id) ?? [];
 	if (sent.length > 1) return null;
 	const typed = sent[0] ?? '';
 	const raw: Record<string, string> = { [question.id]: typed };
 	let visibility: Visibility = 'iro-only';
+	let advocate = false;
 	if (hasShareChoice(question)) {
 		const shareKey = question.id + SHARE_SUFFIX;
 		const shares = posted.get(shareKey) ?? [];
@@ -217,14 +224,19 @@ function single(question: Question, posted: Posted): { typed: string; visibility
 			visibility = share;
 		}
 		raw[shareKey] = visibility;
+		const advocateKey = question.id + SHARE_ADVOCATE_SUFFIX;
+		const ticks = posted.get(advocateKey) ?? [];
+		if (ticks.length > 1 || (ticks.length === 1 && ticks[0] !== 'yes')) return null;
+		advocate = ticks.length === 1;
+		if (advocate) raw[advocateKey] = 'yes';
 	}
-	return { typed, visibility, raw };
+	return { typed, visibility, advocate, raw };
 }
 
 function validateText(question: TextQuestion, posted: Posted): PageResult {
 	const field = single(question, posted);
 	if (!field) return { kind: 'malformed' };
-	const { typed, visibility, raw } = field;
+	const { typed, visibility, advocate, raw } = field;
 
 	const normalised = normaliseText(typed);
 	if (!normalised.ok) return { kind: 'invalid', errors: { [question.id]: normalised.error }, raw };
@@ -240,7 +252,7 @@ function validateText(question: TextQuestion, posted: Posted): PageResult {
 	}
 	// An empty answer shares nothing, so it keeps the default.
 	if (normalised.text === '') return ok(question.id, { kind: 'skipped' }, 'iro-only');
-	return ok(question.id, { kind: 'text', text: normalised.text }, visibility);
+	return ok(question.id, { kind: 'text', text: normalised.text }, visibility, advocate);
 }
 
 /**
@@ -251,13 +263,13 @@ function validateText(question: TextQuestion, posted: Posted): PageResult {
 function validateDrawing(question: DrawingQuestion, posted: Posted): PageResult {
 	const field = single(question, posted);
 	if (!field) return { kind: 'malformed' };
-	const { typed, visibility, raw } = field;
+	const { typed, visibility, advocate, raw } = field;
 	const invalid: PageResult = { kind: 'invalid', errors: { [question.id]: { key: 'errors.drawing-invalid' } }, raw };
 	if (typed.trim() === '') return ok(question.id, { kind: 'skipped' }, 'iro-only');
 	const strokes = parseStrokes(typed);
 	if (!strokes) return invalid;
 	if (strokes.length === 0) return ok(question.id, { kind: 'skipped' }, 'iro-only');
-	return ok(question.id, { kind: 'drawing', strokes }, visibility);
+	return ok(question.id, { kind: 'drawing', strokes }, visibility, advocate);
 }
 
 /** A real calendar date, `YYYY-MM-DD`, from 1900 up to today (Europe/London); empty is a skip unless required. */
@@ -281,6 +293,6 @@ function isVisibility(value: string): value is Visibility {
 	return (VISIBILITIES as readonly string[]).includes(value);
 }
 
-function ok(questionId: string, value: Answer['value'], visibility: Visibility): PageResult {
-	return { kind: 'ok', answer: { questionId, value, visibility } };
+function ok(questionId: string, value: Answer['value'], visibility: Visibility, advocate = false): PageResult {
+	return { kind: 'ok', answer: advocate ? { questionId, value, visibility, advocate: true } : { questionId, value, visibility } };
 }

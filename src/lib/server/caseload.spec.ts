@@ -7,7 +7,7 @@ import { sendReport } from './review/report';
 import { accessFor, addChild, bornBefore, post } from './review/spec-helpers';
 
 const row = (over: Partial<CaseloadRow>): CaseloadRow => ({
-	childId: 'c', name: 'N', age: 10, reviewId: 'r', nextDate: '2026-12-01', scheduled: true, daysLeft: 10, respondents: [], openAlerts: 0, followUp: null, deadline: '2026-12-01', ...over
+	childId: 'c', name: 'N', age: 10, reviewId: 'r', nextDate: '2026-12-01', scheduled: true, daysLeft: 10, respondents: [], openAlerts: 0, openRequests: 0, followUp: null, deadline: '2026-12-01', ...over
 });
 
 describe('caseload filters and counts (issue 5)', () => {
@@ -15,7 +15,7 @@ describe('caseload filters and counts (issue 5)', () => {
 		row({ childId: 'a', daysLeft: -2 }),
 		row({ childId: 'b', daysLeft: 0, respondents: [{ kind: 'parent', displayName: 'P', status: 'invited' }] }),
 		row({ childId: 'c', daysLeft: 7, openAlerts: 1, respondents: [{ kind: 'young-person', displayName: 'Y', status: 'sent' }] }),
-		row({ childId: 'd', daysLeft: 8 }),
+		row({ childId: 'd', daysLeft: 8, openRequests: 2 }),
 		row({ childId: 'e', daysLeft: null, nextDate: null, reviewId: null })
 	];
 
@@ -24,13 +24,14 @@ describe('caseload filters and counts (issue 5)', () => {
 		['this-week', ['b', 'c']],
 		['no-response', ['b']],
 		['alerts', ['c']],
+		['requests', ['d']],
 		['all', ['a', 'b', 'c', 'd', 'e']]
 	] as const)('%s shows %j', (filter, ids) => {
 		expect(rows.filter((r) => matches(r, filter)).map((r) => r.childId)).toEqual(ids);
 	});
 
 	it('counts every filter at once', () => {
-		expect(countRows(rows)).toEqual({ all: 5, overdue: 1, 'this-week': 2, 'no-response': 1, alerts: 1 });
+		expect(countRows(rows)).toEqual({ all: 5, overdue: 1, 'this-week': 2, 'no-response': 1, alerts: 1, requests: 1 });
 	});
 
 	it('reads only known filters from the query string', () => {

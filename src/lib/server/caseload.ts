@@ -6,6 +6,7 @@ import * as audit from './data/audit';
 import * as alerts from './data/alerts';
 import * as consultations from './data/consultations';
 import * as invitations from './data/invitations';
+import * as requests from './data/requests';
 import * as reviews from './data/reviews';
 import { reviewMilestones } from '$lib/domain/review-schedule';
 import { loadSettings } from './settings';
@@ -32,6 +33,8 @@ export interface CaseloadRow {
 	daysLeft: number | null;
 	respondents: { kind: 'young-person' | 'parent' | 'carer'; displayName: string; status: 'invited' | 'started' | 'sent' }[];
 	openAlerts: number;
+	/** Issue 6: requests about this child not yet done, not possible or withdrawn (DOMAIN §6.3). */
+	openRequests: number;
 	/**
 	 * A held review still owing its decisions or its record (DOMAIN §3.2): the next review is already
 	 * the current one (chaining), but the IRO's nearest deadline may be this.
@@ -61,6 +64,7 @@ export async function loadCaseload(access: Access<'caseload.view'>, now: number,
 	const started = await consultations.forReviews(db, reviewIds);
 	const open = await alerts.openFor(db, kids.map((k) => k.id));
 	const followUps = await owing(db, kids.map((k) => k.id), today);
+	const withRequests = await requests.openCounts(db, kids.map((k) => k.id));
 	const rows: CaseloadRow[] = kids.map((k) => {
 		const r = current.get(k.id);
 		const nextDate = r ? reviewDateFor({ scheduled: r.scheduledDate, due: r.dueDate }) : null;
@@ -77,7 +81,8 @@ export async function loadCaseload(access: Access<'caseload.view'>, now: number,
 				})
 				// The same order on every row: the child first, then parents, then carers.
 				.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.displayName.localeCompare(b.displayName)),
-			openAlerts: open.filter((a) => a.childId === k.id).length
+			openAlerts: open.filter((a) => a.childId === k.id).length,
+			openRequests: withRequests.get(k.id) ?? 0
 		};
 	});
 	rows.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.name.localeCompare(b.name));
@@ -120,14 +125,14 @@ export async function acknowledgeAlert(access: Access<'alert.acknowledge'>, aler
 }
 
 /** Caseload filters (issue 5): an allowlist, so an unknown value shows everyone (SECURITY §7). */
-export const FILTERS = ['all', 'overdue', 'this-week', 'no-response', 'alerts'] as const;
+export const FILTERS = ['all', 'overdue', 'this-week', 'no-response', 'alerts', 'requests'] as const;
 export type Filter = (typeof FILTERS)[number];
 
 export function parseFilter(value: string | null): Filter {
 	return (FILTERS as readonly string[]).includes(value ?? '') ? (value as Filter) : 'all';
 }
 
-/** Does a row match a filter? "This week" is the next 7 days; "no response" is anyone invited who hasn't sent. */
+/** Does a row match a filter? "This week" is the next 7 days; "no response" is anyone invited who hasn't sent; "requests" a request still open. */
 export function matches(row: CaseloadRow, filter: Filter): boolean {
 	switch (filter) {
 		case 'overdue':
@@ -138,6 +143,9 @@ export function matches(row: CaseloadRow, filter: Filter): boolean {
 			return row.respondents.some((r) => r.status !== 'sent');
 		case 'alerts':
 			return row.openAlerts > 0;
+		case 'requests':
+			// Issue 6: "request open".
+			return row.openRequests > 0;
 		default:
 			return true;
 	}

@@ -7,6 +7,7 @@ import type { FieldError, Question } from '$lib/forms/types';
 import type { Access } from '../access/require';
 import { database } from '../db';
 import * as answers from '../data/answers';
+import * as helpRequests from '../data/requests';
 import * as consultations from '../data/consultations';
 import * as idempotency from '../data/idempotency';
 import { field } from '../http';
@@ -45,6 +46,8 @@ export interface QuestionPageData {
 	assisted: boolean;
 	readAloud: boolean;
 	shareable: boolean;
+	/** Issue 6: the extra "my advocate" tick shows once the child has asked for an advocate with consent (DOMAIN §5.6). */
+	advocateTick: boolean;
 	/** For a carer's carried-forward topic: when their earlier report was sent (issue 4). */
 	carriedFrom: number | null;
 	number: number;
@@ -80,6 +83,7 @@ export async function load(access: Access<'review.answer'>, url: URL, pageId: st
 		question, number: index + 1, total: ctx.questions.length, raw, back, returnToCheck: check, idleMinutes: SESSION_LIMITS[kind].idle / 60_000,
 		names: { childName: ctx.childName, iroName: ctx.iroName ?? '', carerName: ctx.carerName ?? '' },
 		assisted: !!ctx.form?.assisted, readAloud: !!ctx.form?.readAloud, shareable: kind === 'young-person', carriedFrom,
+		advocateTick: kind === 'young-person' && (await helpRequests.hasSharedReferral(database(), ctx.childId)),
 		idempotencyKey: crypto.randomUUID()
 	};
 }

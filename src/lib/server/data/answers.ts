@@ -7,20 +7,22 @@ import type { Db } from '../db';
  */
 export async function save(db: Db, consultationId: string, answer: Answer, now: number): Promise<void> {
 	const value = JSON.stringify(answer.value);
+	const share_advocate = answer.advocate ? 1 : 0;
 	await db
 		.insertInto('answer')
-		.values({ consultation_id: consultationId, question_id: answer.questionId, value, visibility: answer.visibility, updated_at: now })
-		.onConflict((oc) => oc.columns(['consultation_id', 'question_id']).doUpdateSet({ value, visibility: answer.visibility, updated_at: now }))
+		.values({ consultation_id: consultationId, question_id: answer.questionId, value, visibility: answer.visibility, updated_at: now, share_advocate })
+		.onConflict((oc) => oc.columns(['consultation_id', 'question_id']).doUpdateSet({ value, visibility: answer.visibility, updated_at: now, share_advocate }))
 		.execute();
 }
 
-function toAnswer(r: { question_id: string; value: string; visibility: string }): Answer {
-	return { questionId: r.question_id, value: JSON.parse(r.value) as AnswerValue, visibility: r.visibility as Visibility };
+function toAnswer(r: { question_id: string; value: string; visibility: string; share_advocate: number }): Answer {
+	const a: Answer = { questionId: r.question_id, value: JSON.parse(r.value) as AnswerValue, visibility: r.visibility as Visibility };
+	return r.share_advocate === 1 ? { ...a, advocate: true } : a;
 }
 
 /** All answers of one consultation, keyed by question id. */
 export async function forConsultation(db: Db, consultationId: string): Promise<Map<string, Answer>> {
-	const rows = await db.selectFrom('answer').select(['question_id', 'value', 'visibility']).where('consultation_id', '=', consultationId).execute();
+	const rows = await db.selectFrom('answer').select(['question_id', 'value', 'visibility', 'share_advocate']).where('consultation_id', '=', consultationId).execute();
 	return new Map(rows.map((r) => [r.question_id, toAnswer(r)]));
 }
 
@@ -30,7 +32,7 @@ export async function forConsultations(db: Db, ids: readonly string[]): Promise<
 	if (ids.length === 0) return out;
 	const rows = await db
 		.selectFrom('answer')
-		.select(['consultation_id', 'question_id', 'value', 'visibility'])
+		.select(['consultation_id', 'question_id', 'value', 'visibility', 'share_advocate'])
 		.where('consultation_id', 'in', ids)
 		.execute();
 	for (const r of rows) {

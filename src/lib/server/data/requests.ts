@@ -185,23 +185,38 @@ export async function sharedWithAdvocacy(db: Db): Promise<HelpRequest[]> {
 	return rows.map((r) => toRequest(r as Row));
 }
 
+/** Has this child asked for an advocate, shared with consent that still stands? ("my advocate" tick, DOMAIN §5.6) */
+export async function hasSharedReferral(db: Db, childId: string): Promise<boolean> {
+	const r = await db
+		.selectFrom('help_request')
+		.select('id')
+		.where('child_id', '=', childId)
+		.where('kind', '=', 'advocate')
+		.where('handler', '=', 'advocacy')
+		.where('consent', '=', 1)
+		.where('consent_withdrawn_at', 'is', null)
+		.where('status', '!=', 'withdrawn')
+		.executeTakeFirst();
+	return r !== undefined;
+}
+
 /** Requests still open (not final), for the overdue list; the caller works out the clocks. */
 export async function open(db: Db): Promise<HelpRequest[]> {
 	const rows = await db.selectFrom('help_request').select(COLUMNS).where('status', 'in', ['sent', 'seen', 'in-progress']).orderBy('created_at').execute();
 	return rows.map((r) => toRequest(r as Row));
 }
 
-/** Children with a request still open (the caseload filter). */
-export async function childrenWithOpen(db: Db, childIds: readonly string[]): Promise<Set<string>> {
-	if (childIds.length === 0) return new Set();
+/** How many requests are still open per child (the caseload's "request open" filter): one query. */
+export async function openCounts(db: Db, childIds: readonly string[]): Promise<Map<string, number>> {
+	if (childIds.length === 0) return new Map();
 	const rows = await db
 		.selectFrom('help_request')
-		.select('child_id')
-		.distinct()
+		.select(['child_id', (eb) => eb.fn.countAll<number>().as('n')])
 		.where('child_id', 'in', [...childIds])
 		.where('status', 'in', ['sent', 'seen', 'in-progress'])
+		.groupBy('child_id')
 		.execute();
-	return new Set(rows.map((r) => r.child_id));
+	return new Map(rows.map((r) => [r.child_id, Number(r.n)]));
 }
 
 /** A child's requests made before a date (the pack), oldest first. */

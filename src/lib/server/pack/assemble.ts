@@ -6,7 +6,8 @@ import { TOPICS, type Answer, type AnswerValue, type Question, type Topic, type 
  * Pack assembly (STYLE §2.4, DOMAIN §8): PURE. Answers × the definition version each respondent
  * answered × what this viewer may read. Drafts are never shown: only what a person sent.
  */
-export type Viewer = 'iro' | 'social-worker' | 'parent' | 'carer';
+/** `advocate`: the allocated advocate, while the child's consent stands (DOMAIN §8.2; the caller's guard decides that). */
+export type Viewer = 'iro' | 'social-worker' | 'parent' | 'carer' | 'advocate';
 export type RespondentKind = 'young-person' | 'parent' | 'carer';
 
 export interface PackRespondent {
@@ -49,11 +50,13 @@ export interface Pack {
 }
 
 /** Who may read an answer (DOMAIN §5.6; SECURITY T1, T3, SEC-Z5). */
-export function canSee(viewer: Viewer, respondent: RespondentKind, question: Question, visibility: Visibility): boolean {
+export function canSee(viewer: Viewer, respondent: RespondentKind, question: Question, visibility: Visibility, advocate = false): boolean {
 	if (viewer === 'iro') return true;
 	// Parents' and carers' answers go to the IRO and the export only (DOMAIN §5.6).
 	if (respondent !== 'young-person') return viewer === 'social-worker';
 	if (question.kind === 'text' && question.fixedVisibility === 'iro-only') return false;
+	// The "my advocate" tick is its own permission, whatever the sharing level (DOMAIN §5.6, §8.2).
+	if (viewer === 'advocate') return advocate;
 	if (viewer === 'social-worker') return visibility === 'iro-and-social-worker' || visibility === 'everyone';
 	return visibility === 'everyone';
 }
@@ -67,7 +70,7 @@ export function assemblePack(respondents: readonly PackRespondent[], viewer: Vie
 	for (const r of sorted) {
 		// SEC-Z5, PRIV-11: a parent's or carer's copy carries only the child's shared answers, never
 		// another respondent's name, answers or whether they have started.
-		if ((viewer === 'parent' || viewer === 'carer') && r.kind !== 'young-person') continue;
+		if ((viewer === 'parent' || viewer === 'carer' || viewer === 'advocate') && r.kind !== 'young-person') continue;
 		const c = r.consultation;
 		if (!c || c.status !== 'submitted' || c.submittedAt === null) {
 			waiting.push({ respondentId: r.respondentId, kind: r.kind, displayName: r.displayName, invitedAt: r.invitedAt, started: c !== null });
@@ -80,7 +83,7 @@ export function assemblePack(respondents: readonly PackRespondent[], viewer: Vie
 		for (const q of form.questions) {
 			const a = r.answers.get(q.id);
 			if (!a) continue;
-			if (!canSee(viewer, r.kind, q, a.visibility)) {
+			if (!canSee(viewer, r.kind, q, a.visibility, a.advocate === true)) {
 				if (a.value.kind !== 'skipped') withheld++;
 				continue;
 			}

@@ -1,8 +1,8 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { londonDate } from '$lib/domain/calendar';
 import type { RequestKind } from '$lib/domain/request-state';
 import { ID_PATTERN } from '../ids';
-import { requireAccess } from '../access/require';
+import { requireAccess, type Access } from '../access/require';
 import { database, type Db } from '../db';
 import * as allocations from '../data/allocations';
 import * as children from '../data/children';
@@ -10,7 +10,7 @@ import * as requests from '../data/requests';
 import type { Details } from '../data/requests';
 import { loadSettings } from '../settings';
 import { parseFields } from '../review/forms';
-import { respond, type Outcome } from '../review/outcome';
+import { respond } from '../review/outcome';
 import {
 	ADULT_FIELDS, ADVOCATE_FIELDS, AdultSchema, AdvocateSchema, ALLOCATE_FIELDS, AllocateSchema, CHANGE_FIELDS, ChangeSchema, IRO_ACT_FIELDS,
 	IroActSchema, SERVICE_ACT_FIELDS, ServiceActSchema, TALK_FIELDS, TalkSchema, WITHDRAW_FIELDS, WithdrawSchema
@@ -20,8 +20,9 @@ import { iroList, mine, serviceQueue, staffDetail } from './views';
 import { sharedWithAdvocate } from './shared-answers';
 
 /**
- * The thin glue between the request pages and the use-cases: every load and action calls
- * `requireAccess` first (SEC-Z3), then the use-case with the `Access` it returned.
+ * The thin glue between the request pages and the use-cases. Every route's load and action calls
+ * `requireAccess` itself (SEC-Z3, checked by route-guards.spec.ts) and passes the `Access` here.
+ * The few further guards below (the read receipt needs `…-act`) only narrow it.
  */
 export type RequesterKind = 'young-person' | 'parent' | 'carer';
 
@@ -30,24 +31,27 @@ export const listPath = (kind: RequesterKind) => `${BASE[kind]}/requests`;
 
 // ── Requester: list and withdraw ─────────────────────────────────────────────────────────────
 
-export async function loadMine(url: URL) {
-	const access = await requireAccess('request.list-own');
+export async function loadMine(access: Access<'request.list-own'>, url: URL) {
 	return { requests: await mine(database(), access.actor.id), justSent: url.searchParams.get('sent') === '1' };
 }
 
-export async function withdrawAction(event: RequestEvent, kind: RequesterKind) {
-	const form = await event.request.formData();
+/** The request a "Stop this request" post names, or null when the post is malformed (400 after the list guard). */
+export function withdrawTarget(form: FormData): string | null {
 	const parsed = parseFields(WithdrawSchema, form, WITHDRAW_FIELDS);
-	if (!parsed.ok) error(400, { message: 'Bad request', code: 'bad-request', id: event.locals.requestId });
-	const access = await requireAccess('request.withdraw', { requestId: parsed.value.requestId });
+	return parsed.ok ? parsed.value.requestId : null;
+}
+
+export function badRequest(event: RequestEvent): never {
+	error(400, { message: 'Bad request', code: 'bad-request', id: event.locals.requestId });
+}
+
+export async function withdrawAction(access: Access<'request.withdraw'>, event: RequestEvent, kind: RequesterKind) {
 	return respond(await withdraw(database(), access, listPath(kind), Date.now(), event.locals.requestId), 'withdraw', event.locals.requestId);
 }
 
 // ── The child's forms ───────────────────────────────────────────────────────────────────────
 
-export async function loadChildForm(event: RequestEvent) {
-	const actor = event.locals.actor;
-	const access = await requireAccess('request.create', { childId: actor?.childId ?? undefined });
+export async function loadChildForm(access: Access<'request.create'>) {
 	const db = database();
 	const iro = await allocations.currentIro(db, access.childId!, londonDate(Date.now()));
 	// REL-4: the key is made here and sent back with the form, so a double tap or a retry makes one request.
@@ -77,9 +81,7 @@ function detailsFor(kind: 'advocate' | 'talk-to-iro' | 'change-review', form: Fo
 	return { ok: true as const, value: { details: { kind, changes: o.changes, suits: '', reason: o.reason } as Details, consent: false, iroCanSee: false, key: o.idempotency_key } };
 }
 
-export async function sendChild(event: RequestEvent, kind: 'advocate' | 'talk-to-iro' | 'change-review') {
-	const actor = event.locals.actor;
-	const access = await requireAccess('request.create', { childId: actor?.childId ?? undefined });
+export async function sendChild(access: Access<'request.create'>, event: RequestEvent, kind: 'advocate' | 'talk-to-iro' | 'change-review') {
 	const form = await event.request.formData();
 	const parsed = detailsFor(kind, form);
 	if (!parsed.ok) {
@@ -109,25 +111,29 @@ async function linkedChildren(db: Db, userId: string, relation: 'parent' | 'care
 	return rows.map((r) => ({ id: r.id, name: r.preferred_name }));
 }
 
-export async function loadAdultForm(kind: 'parent' | 'carer') {
-	const access = await requireAccess('request.list-own');
+export async function loadAdultForm(access: Access<'request.list-own'>, kind: 'parent' | 'carer') {
 	const db = database();
 	const linked = await linkedChildren(db, access.actor.id, kind, londonDate(Date.now()));
 	return { idempotencyKey: crypto.randomUUID(), children: linked };
 }
 
-export async function sendAdult(event: RequestEvent, kind: 'parent' | 'carer') {
-	const form = await event.request.formData();
+/** The child a parent's or carer's post is about: the guard decides from the link, so another family's id is a 404 (T2). */
+export function adultChildId(form: FormData): string | null {
+	const all = form.getAll('childId');
+	return all.length === 1 && typeof all[0] === 'string' && ID_PATTERN.test(all[0]) ? all[0] : null;
+}
+
+/** A post with no child (or a forged one): the form's errors, 400. Called after the list guard. */
+export function adultInvalid(form: FormData, event: RequestEvent) {
+	const parsed = parseFields(AdultSchema, form, ADULT_FIELDS.single);
+	if (!parsed.ok && !('malformed' in parsed)) return fail(400, { form: 'send', raw: parsed.raw, errors: parsed.errors });
+	error(400, { message: 'Bad request', code: 'bad-request', id: event.locals.requestId });
+}
+
+export async function sendAdult(access: Access<'request.create'>, form: FormData, event: RequestEvent, kind: 'parent' | 'carer') {
+	const childId = access.childId!;
 	const parsed = parseFields(AdultSchema, form, ADULT_FIELDS.single);
 	if (!parsed.ok && 'malformed' in parsed) error(400, { message: 'Bad request', code: 'bad-request', id: event.locals.requestId });
-	// The child comes from the form: the guard decides from the link, so another family's id is a 404 (T2).
-	const childId = String(form.get('childId') ?? '');
-	if (!ID_PATTERN.test(childId)) {
-		await requireAccess('request.list-own');
-		if (!parsed.ok) return fail(400, { form: 'send', raw: parsed.raw, errors: parsed.errors });
-		error(400, { message: 'Bad request', code: 'bad-request', id: event.locals.requestId });
-	}
-	const access = await requireAccess('request.create', { childId });
 	if (!parsed.ok) return fail(400, { form: 'send', raw: parsed.raw, errors: parsed.errors });
 	const o = parsed.value;
 	const requestKind: RequestKind = o.kind;
@@ -144,14 +150,13 @@ export async function sendAdult(event: RequestEvent, kind: 'parent' | 'carer') {
 
 // ── The IRO ─────────────────────────────────────────────────────────────────────────────────
 
-export async function loadIroList() {
-	const access = await requireAccess('request.iro-list');
+export async function loadIroList(access: Access<'request.iro-list'>) {
 	const db = database();
 	return { requests: await iroList(db, access.actor.id, await loadSettings(db), Date.now()), now: Date.now() };
 }
 
-export async function loadIroRequest(event: RequestEvent, requestId: string) {
-	const access = await requireAccess('request.iro-read', { requestId });
+export async function loadIroRequest(access: Access<'request.iro-read'>, event: RequestEvent) {
+	const requestId = access.requestId!;
 	const db = database();
 	const now = Date.now();
 	let r = (await requests.get(db, requestId))!;
@@ -165,8 +170,8 @@ export async function loadIroRequest(event: RequestEvent, requestId: string) {
 	return { detail, childName: child?.preferredName ?? '', canAct: r.handler === 'iro' && !detail.final, now, viewer: access.actor.role };
 }
 
-export async function iroUpdate(event: RequestEvent, requestId: string) {
-	const access = await requireAccess('request.iro-act', { requestId });
+export async function iroUpdate(access: Access<'request.iro-act'>, event: RequestEvent) {
+	const requestId = access.requestId!;
 	const parsed = parseFields(IroActSchema, await event.request.formData(), IRO_ACT_FIELDS);
 	if (!parsed.ok) {
 		if ('malformed' in parsed) error(400, { message: 'Bad request', code: 'bad-request', id: event.locals.requestId });
@@ -178,14 +183,13 @@ export async function iroUpdate(event: RequestEvent, requestId: string) {
 
 // ── The advocacy service ────────────────────────────────────────────────────────────────────
 
-export async function loadQueue() {
-	await requireAccess('advocate.home');
+export async function loadQueue(_access: Access<'advocate.home'>) {
 	const db = database();
 	return { referrals: await serviceQueue(db, await loadSettings(db), Date.now()), now: Date.now() };
 }
 
-export async function loadReferral(event: RequestEvent, requestId: string) {
-	const access = await requireAccess('referral.read', { requestId });
+export async function loadReferral(access: Access<'referral.read'>, event: RequestEvent) {
+	const requestId = access.requestId!;
 	const db = database();
 	const now = Date.now();
 	await markSeen(db, await requireAccess('referral.act', { requestId }), 'advocacy', now, event.locals.requestId);
@@ -205,8 +209,8 @@ export async function loadReferral(event: RequestEvent, requestId: string) {
 	};
 }
 
-export async function serviceUpdate(event: RequestEvent, requestId: string) {
-	const access = await requireAccess('referral.act', { requestId });
+export async function serviceUpdate(access: Access<'referral.act'>, event: RequestEvent) {
+	const requestId = access.requestId!;
 	const parsed = parseFields(ServiceActSchema, await event.request.formData(), SERVICE_ACT_FIELDS);
 	if (!parsed.ok) {
 		if ('malformed' in parsed) error(400, { message: 'Bad request', code: 'bad-request', id: event.locals.requestId });
@@ -217,8 +221,8 @@ export async function serviceUpdate(event: RequestEvent, requestId: string) {
 	return respond(out, 'update', event.locals.requestId);
 }
 
-export async function serviceAllocate(event: RequestEvent, requestId: string) {
-	const access = await requireAccess('referral.act', { requestId });
+export async function serviceAllocate(access: Access<'referral.act'>, event: RequestEvent) {
+	const requestId = access.requestId!;
 	const parsed = parseFields(AllocateSchema, await event.request.formData(), ALLOCATE_FIELDS);
 	if (!parsed.ok) {
 		if ('malformed' in parsed) error(400, { message: 'Bad request', code: 'bad-request', id: event.locals.requestId });

@@ -34,7 +34,8 @@ async function tx(db: AppDb, requestId: string | null, what: string, fn: (trx: D
 		await db.transaction().execute(fn);
 		return true;
 	} catch (e) {
-		log.error({ err: e, requestId }, what);
+		// The error's class only: a validation error would carry what the person typed (SEC-L1, no content in logs).
+		log.error({ errorClass: e instanceof Error ? e.constructor.name : typeof e, requestId }, what);
 		return false;
 	}
 }

@@ -1,27 +1,29 @@
 import type { Access } from '../access/require';
 import type { Db } from '../db';
+import * as consultations from '../data/consultations';
 import * as reviews from '../data/reviews';
-import { answeredByChild, type ChildAnswer } from '../review/child-answers';
+import { sentView } from '../consultation/sent';
+import { assemblePack, type PackItem } from '../pack/assemble';
 
 /**
- * What the allocated advocate reads of the child's consultation (DOMAIN §5.6, SECURITY §2): only
- * answers the child ticked "my advocate", only what the child sent, and only while consent stands
- * (`referral.read-answers` checks both). Fixed IRO-only answers are never shared.
+ * What the allocated advocate reads of the child's consultation (DOMAIN §5.6, §8.2; SECURITY §2):
+ * only answers the child ticked "my advocate", only what the child sent, through the pack's own
+ * rules (`canSee`, viewer `advocate`: fixed IRO-only answers never). `referral.read-answers` has
+ * already checked that this advocate is the allocated one and that consent stands (SEC-Z9).
  */
-const NEVER_SHARED = ['meeting-not-who', 'meeting-not-talk'];
-
-export async function sharedWithAdvocate(db: Db, _access: Access<'referral.read-answers'>, childId: string): Promise<{ reviewId: string; answers: ChildAnswer[] } | null> {
+export async function sharedWithAdvocate(db: Db, _access: Access<'referral.read-answers'>, childId: string): Promise<{ reviewId: string; answers: Pick<PackItem, 'questionId' | 'wording' | 'kind' | 'value'>[] } | null> {
 	const review = await reviews.currentForChild(db, childId);
 	if (!review) return null;
-	const ticked = await db
-		.selectFrom('answer')
-		.innerJoin('consultation', 'consultation.id', 'answer.consultation_id')
-		.select('answer.question_id')
-		.where('consultation.review_id', '=', review.id)
-		.where('consultation.respondent_kind', '=', 'young-person')
-		.where('answer.share_advocate', '=', 1)
-		.execute();
-	const ids = new Set(ticked.map((r) => r.question_id).filter((q) => !NEVER_SHARED.includes(q)));
-	if (ids.size === 0) return { reviewId: review.id, answers: [] };
-	return { reviewId: review.id, answers: (await answeredByChild(db, review.id)).filter((a) => ids.has(a.questionId)) };
+	const c = (await consultations.forReviews(db, [review.id])).find((x) => x.respondentKind === 'young-person');
+	const sent = c ? await sentView(db, c) : null;
+	if (!c || !sent) return { reviewId: review.id, answers: [] };
+	const pack = assemblePack(
+		[{
+			respondentId: c.respondentId, kind: 'young-person', displayName: '', invitedAt: 0, answers: sent.answers,
+			consultation: { status: 'submitted', formId: c.formId, formVersion: c.formVersion, submittedAt: sent.submittedAt }
+		}],
+		'advocate'
+	);
+	const answers = (pack.sections[0]?.topics ?? []).flatMap((t) => t.items.map((i) => ({ questionId: i.questionId, wording: i.wording, kind: i.kind, value: i.value })));
+	return { reviewId: review.id, answers };
 }
