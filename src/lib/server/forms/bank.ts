@@ -22,6 +22,8 @@ import type { Db } from '../db';
 import * as audit from '../data/audit';
 import { newId } from '../ids';
 import { log } from '../log';
+// Every shipped catalogue, so a draft copies each language's words from the version it starts from.
+import '../i18n-catalogues';
 
 /**
  * The question bank's database side (issue 8). Drafts are edited freely (one per form); publishing
