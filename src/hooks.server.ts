@@ -1,6 +1,7 @@
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { closeDatabase, startDatabase } from '$lib/server/db';
+import { closeDatabase, database, startDatabase } from '$lib/server/db';
+import { syncBankForms } from '$lib/server/forms/bank';
 import { handleAudience } from '$lib/server/hooks/audience';
 import { handleHeaders } from '$lib/server/hooks/headers';
 import { handleLocale } from '$lib/server/hooks/locale';
@@ -11,6 +12,8 @@ import { log } from '$lib/server/log';
 /** One process, one writer (D4): migrations run once at start (REL-8). */
 export const init: ServerInit = async () => {
 	await startDatabase();
+	// Issue 8: the question bank's published versions join the form registry (and i18n) before any page.
+	await syncBankForms(database());
 	// Issue 5: the outbox and reminders worker (off with OUTBOX_WORKER=off). REL-9: on shutdown it
 	// finishes the message in flight, then the database closes.
 	const stopJobs = startJobs();
