@@ -5,15 +5,15 @@
  * counted on its own row and nowhere else (§3.3 "Care leavers"; §4.1: no PN code).
  */
 import type { FormBand } from '../age-band';
-import { addWorkingDays, ageOn, type IsoDate } from '../calendar';
+import { ageOn, type IsoDate } from '../calendar';
 import { PARTICIPATION_CODES, PN0_AGE_UNDER, type ParticipationCode } from '../participation';
-import { reviewMilestones, resolveScheduleSettings, type ScheduleSettings } from '../review-schedule';
+import { resolveScheduleSettings, type ScheduleSettings } from '../review-schedule';
 import { DEFAULT_SERVICE_SETTINGS, type ServiceSettings } from '../service-settings';
 import type { Clock } from '../request-sla';
 import { REQUEST_KINDS } from '../request-state';
-import { escalationDue } from '../timeliness';
+import { DRP_WORKING_DAYS } from '../timeliness';
 import { acknowledgeBy } from './alert-target';
-import { workingDaysBetweenFast as workingDaysBetween } from './fast-days';
+import { addWorkingDaysFast, workingDaysBetweenFast as workingDaysBetween } from './fast-days';
 import { londonDay as londonDate } from './london';
 import { requestClocks as fastClocks } from './request-clocks';
 import { count, median, percent, roundHalfUp } from './numbers';
@@ -322,7 +322,7 @@ export function notRecordedTable(id: 'feedback', figures: string[]): ReportTable
 export function escalationsTable(escalations: readonly EscalationFact[], period: Period): ReportTable {
 	const opened = escalations.filter((e) => inPeriod(e.openedOn, period));
 	const resolved = escalations.filter((e) => inPeriod(e.closedOn, period));
-	const inTime = resolved.filter((e) => e.closedOn! <= escalationDue(e.openedOn)).length;
+	const inTime = resolved.filter((e) => e.closedOn! <= addWorkingDaysFast(e.openedOn, DRP_WORKING_DAYS)).length;
 	const openAtEnd = escalations.filter((e) => e.openedOn <= period.to && (e.closedOn === null || e.closedOn > period.to)).length;
 	const stages = [1, 2, 3, 4].map((s) => row(`stage-${s}`, { count: count(opened.filter((e) => e.stage === s).length), percent: EMPTY }));
 	return {
@@ -418,9 +418,10 @@ export function alertsTable(alerts: readonly AlertFact[], period: Period, hours:
  */
 export function recordTable(cla: readonly ReviewFact[], schedule: ScheduleSettings): ReportTable {
 	const fourPlus = cla.filter(isFourPlus);
-	const lockOf = memo((d: IsoDate) => reviewMilestones(d, schedule).packLocks);
-	const decisionsDue = memo((d: IsoDate) => addWorkingDays(d, schedule.decisionsWdAfter));
-	const recordDue = memo((d: IsoDate) => addWorkingDays(d, schedule.recordWdAfter));
+	// As reviewMilestones(d, schedule): the lock is packLocksWdBefore WD before, decisions and record after.
+	const lockOf = memo((d: IsoDate) => addWorkingDaysFast(d, -schedule.packLocksWdBefore));
+	const decisionsDue = memo((d: IsoDate) => addWorkingDaysFast(d, schedule.decisionsWdAfter));
+	const recordDue = memo((d: IsoDate) => addWorkingDaysFast(d, schedule.recordWdAfter));
 	const line = (id: string, n: number, d: number) => row(id, { numerator: count(n), denominator: count(d), percent: percent(n, d), number: EMPTY });
 	const byLock = fourPlus.filter((r) => r.child.sentOn !== null && r.child.sentOn <= lockOf(r.reviewDate)).length;
 	const withRecord = cla.filter((r) => r.recordSentOn !== null);
@@ -457,7 +458,7 @@ export function buildReport(facts: ReportFacts, period: Period, today: IsoDate, 
 	const snapshot = period.to < today ? period.to : today;
 	const { cla, pathway } = reviewsInPeriod(facts.reviews, period);
 	const schedule = resolveScheduleSettings(settings.schedule);
-	const lockOf = memo((d: IsoDate) => reviewMilestones(d, schedule).packLocks);
+	const lockOf = memo((d: IsoDate) => addWorkingDaysFast(d, -schedule.packLocksWdBefore));
 	return {
 		period,
 		snapshot,

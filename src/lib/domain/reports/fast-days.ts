@@ -41,3 +41,20 @@ export function workingDaysBetweenFast(from: IsoDate, to: IsoDate): number {
 	if (a <= b) return cumulative(b) - cumulative(a);
 	return -(cumulative(a - 1) - cumulative(b - 1));
 }
+
+/** The smallest day number with `cumulative(x) === target` (a working day), searching from `guess`. */
+function dayWithCumulative(target: number, guess: number): number {
+	let x = guess;
+	while (cumulative(x) < target) x += Math.max(1, Math.floor(((target - cumulative(x)) * 7) / 5));
+	while (cumulative(x - 1) >= target) x -= Math.max(1, Math.floor(((cumulative(x - 1) - target) * 5) / 7));
+	while (cumulative(x) < target) x++;
+	return x;
+}
+
+/** As `calendar.addWorkingDays`: `d` is day 0; the nth working day after it (or before it, for n < 0). */
+export function addWorkingDaysFast(d: IsoDate, n: number): IsoDate {
+	if (n === 0) return d;
+	const a = dayNumber(d);
+	const x = n > 0 ? dayWithCumulative(cumulative(a) + n, a + n) : dayWithCumulative(cumulative(a - 1) + n + 1, a + n - 2 * Math.ceil(-n / 5));
+	return new Date(x * DAY).toISOString().slice(0, 10);
+}

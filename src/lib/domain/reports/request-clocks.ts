@@ -4,7 +4,8 @@
  * requests costs milliseconds. request-clocks.spec.ts checks it gives the same clocks as
  * `request-sla.clocks` for thousands of generated requests, so the two can't drift apart.
  */
-import { addDays, addWorkingDays, isWorkingDay, type IsoDate } from '../calendar';
+import { addDays, isWorkingDay, type IsoDate } from '../calendar';
+import { addWorkingDaysFast as addWorkingDays } from './fast-days';
 import { clocksFor, type Clock, type ClockInput } from '../request-sla';
 import { londonClockFast, londonInstantFast } from './london';
 

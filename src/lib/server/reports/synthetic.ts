@@ -136,9 +136,9 @@ export async function writeDataset(db: Db, ds: Dataset, now: number): Promise<vo
 			allocated_at: q.allocatedAt, answered_at: q.answeredAt, closed_at: q.closedAt, consent_withdrawn_at: null, updated_at: q.createdAt
 		})));
 	};
-	// Kysely<…> has transaction(); a Transaction is already inside one.
-	if ('transaction' in db && typeof db.transaction === 'function') await db.transaction().execute(run);
-	else await run(db);
+	// Inside a caller's transaction (the e2e seed) write there; otherwise open one.
+	if (db.isTransaction) await run(db);
+	else await db.transaction().execute(run);
 }
 
 // ── A realistic year ────────────────────────────────────────────────────────────────────────────
