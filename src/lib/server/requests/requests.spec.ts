@@ -9,6 +9,8 @@ import * as requests from '../data/requests';
 import * as users from '../data/users';
 import { act, create, markSeen, withdraw } from './service';
 import { iroList, mine, overdueForAdmin, serviceQueue, staffDetail } from './views';
+import { packRequests } from './pack';
+import * as reviews from '../data/reviews';
 
 /**
  * Issue 6 requests against a real database (SQLite here, Postgres with TEST_DATABASE_URL): one
@@ -243,5 +245,31 @@ describe('the IRO: one list, the read receipt, an answer the child reads', () =>
 		await send({ ...referral(true, '33333333-3333-4333-8333-333333333333'), iroCanSee: true });
 		const ticked = (await requests.forRequester(t.db, f.youngPersonId)).find((x) => x.iroCanSee)!;
 		expect((await staffDetail(t.db, ticked, 'iro', DEFAULT_SERVICE_SETTINGS, NOW)).details).toMatchObject({ words: 'CANARY-REFERRAL' });
+	});
+});
+
+describe('requests in the pack and on the caseload (DOMAIN §8.1 items 2 and 8)', () => {
+	it('lists open ones with clocks, closed ones with outcome and service level; hides a referral’s words unless ticked', async () => {
+		await send({ kind: 'talk-to-iro', childId: f.childId, details: { kind: 'talk-to-iro', when: 'on-my-own', how: 'visit', safeTime: '', topic: '' }, consent: false, iroCanSee: false, key: KEY });
+		await send(referral(true, '44444444-4444-4444-8444-444444444444'));
+		const talk = (await requests.forRequester(t.db, f.youngPersonId)).find((r) => r.kind === 'talk-to-iro')!;
+		const ref = (await requests.forRequester(t.db, f.youngPersonId)).find((r) => r.kind === 'advocate')!;
+		const iroAccess = (await guard('request.iro-act', iro(), { requestId: talk.id }))!;
+		await act(t.db, iroAccess, 'iro', { event: 'done', note: 'We talked on Tuesday.' }, '/iro/requests', NOW + 3600_000, null);
+		const svc = (await guard('referral.act', advocate(), { requestId: ref.id }))!;
+		await act(t.db, svc, 'advocacy', { event: 'declined', note: 'SECRET-REASON' }, '/advocate', NOW + 3600_000, null);
+		expect(await requests.openCounts(t.db, [f.childId, f.otherChildId])).toEqual(new Map());
+		const review = (await reviews.get(t.db, f.reviewId))!;
+		const list = await packRequests(t.db, review, DEFAULT_SERVICE_SETTINGS, NOW + 7200_000);
+		expect(list.map((r) => [r.kind, r.state, r.metServiceLevel, r.outcome])).toEqual(
+			expect.arrayContaining([
+				['talk-to-iro', 'done', true, 'We talked on Tuesday.'],
+				['advocate', 'not-possible', true, null]
+			])
+		);
+		await send(referral(false, '55555555-5555-4555-8555-555555555555'));
+		expect(await requests.openCounts(t.db, [f.childId, f.otherChildId])).toEqual(new Map([[f.childId, 1]]));
+		const open = await packRequests(t.db, review, DEFAULT_SERVICE_SETTINGS, Date.parse('2026-12-10T10:00:00Z'));
+		expect(open[0]).toMatchObject({ kind: 'advocate', open: true, overdue: true, metServiceLevel: false });
 	});
 });
