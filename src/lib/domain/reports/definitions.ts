@@ -39,7 +39,7 @@ export const PATHWAY_AGE = 18;
 const EMPTY: Cell = { kind: 'empty' };
 
 function row(id: string, cells: Record<string, Cell>, extra: Partial<Row> = {}): Row {
-	return { id, label: { key: `row.${id}` }, cells, ...extra };
+	return { id, label: { key: `reports.row.${id}` }, cells, ...extra };
 }
 
 function memo<A, R>(fn: (a: A) => R): (a: A) => R {
@@ -270,8 +270,8 @@ export function advocacyTable(cla: readonly ReviewFact[], requests: readonly Req
 			line('advocate-spoke', spoke, fourPlus.length),
 			row('advocacy-requested', { count: count(asked.length), percent: EMPTY }),
 			line('advocacy-consented', referred.length, asked.length),
-			{ ...line('advocacy-acknowledged', met('acknowledge'), referred.length), label: { key: 'row.advocacy-acknowledged', params: { days: settings.sla.advocacyAcknowledgeWd } } },
-			{ ...line('advocacy-allocated', met('allocate'), referred.length), label: { key: 'row.advocacy-allocated', params: { days: settings.sla.advocateAllocateWd } } }
+			{ ...line('advocacy-acknowledged', met('acknowledge'), referred.length), label: { key: 'reports.row.advocacy-acknowledged', params: { days: settings.sla.advocacyAcknowledgeWd } } },
+			{ ...line('advocacy-allocated', met('allocate'), referred.length), label: { key: 'reports.row.advocacy-allocated', params: { days: settings.sla.advocateAllocateWd } } }
 		],
 		chart: { column: 'percent', rows: ['advocacy-offered', 'advocate-spoke', 'advocacy-consented', 'advocacy-acknowledged', 'advocacy-allocated'] },
 		definitions: ['advocacy-offered', 'advocate-spoke', 'advocacy-requested', 'advocacy-consented', 'advocacy-in-time']
@@ -442,7 +442,7 @@ export function recordTable(cla: readonly ReviewFact[], schedule: ScheduleSettin
 			line('private-talk', fourPlus.filter((r) => r.privateTalk === true).length, fourPlus.length),
 			line('advocacy-explained', fourPlus.filter((r) => r.advocacyExplained === true).length, fourPlus.length),
 			line('decisions-in-time', cla.filter((r) => r.decisionsSentOn !== null && r.decisionsSentOn <= decisionsDue(r.heldDate)).length, cla.length),
-			{ ...line('record-in-time', withRecord.filter((r) => r.recordSentOn! <= recordDue(r.heldDate)).length, cla.length), label: { key: 'row.record-in-time', params: { days: schedule.recordWdAfter } } },
+			{ ...line('record-in-time', withRecord.filter((r) => r.recordSentOn! <= recordDue(r.heldDate)).length, cla.length), label: { key: 'reports.row.record-in-time', params: { days: schedule.recordWdAfter } } },
 			row('record-mean-wd', { numerator: EMPTY, denominator: EMPTY, percent: EMPTY, number: { kind: 'number', value: mean, unit: 'working-days', n: wd.length } })
 		],
 		chart: { column: 'percent', rows: ['views-by-lock', 'private-talk', 'advocacy-explained', 'decisions-in-time', 'record-in-time'] },

@@ -22,7 +22,7 @@ describe('London time without Intl', () => {
 			}
 		}
 		expect(instants.length).toBeGreaterThan(39_000);
-	}, 30_000);
+	}, 60_000);
 
 	it('turns wall-clock times back into instants as the Intl versions do', () => {
 		for (let d = Date.UTC(2024, 0, 1); d < Date.UTC(2028, 0, 1); d += 86_400_000) {
@@ -32,7 +32,7 @@ describe('London time without Intl', () => {
 				if (minutes >= 9 * 60) expect(londonInstantFast(day, minutes)).toBe(londonInstant(day, minutes));
 			}
 		}
-	});
+	}, 60_000);
 
 	it('knows the 2025 changes', () => {
 		expect(londonOffset(Date.UTC(2025, 2, 30, 0, 59))).toBe(0);

@@ -36,7 +36,7 @@ describe('suppression beyond the service (DOMAIN §9)', () => {
 	});
 	it('replaces IRO names by a number', () => {
 		const t: ReportTable = { ...table({}, 0), rows: [{ id: 'iro-1', label: { name: 'Rowan Patel', anonymous: '1' }, cells: { n: count(60), p: { kind: 'empty' } } }], sums: [] };
-		expect(suppressTable(t).rows[0]!.label).toEqual({ key: 'row.iro-n', params: { n: '1' } });
+		expect(suppressTable(t).rows[0]!.label).toEqual({ key: 'reports.row.iro-n', params: { n: '1' } });
 		expect(JSON.stringify(suppressTable(t))).not.toContain('Rowan');
 	});
 });

@@ -41,7 +41,7 @@ function hide(r: Row, column: string): void {
 export function suppressTable(table: ReportTable): ReportTable {
 	const rows: Row[] = table.rows.map((r) => ({
 		...r,
-		label: 'name' in r.label ? { key: 'row.iro-n', params: { n: r.label.anonymous } } : r.label,
+		label: 'name' in r.label ? { key: 'reports.row.iro-n', params: { n: r.label.anonymous } } : r.label,
 		cells: Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, primary(c)]))
 	}));
 	const byId = new Map(rows.map((r) => [r.id, r]));

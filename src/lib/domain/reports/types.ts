@@ -10,7 +10,7 @@ import type { Handler, RequestKind } from '../request-state';
 
 export type Period = { from: IsoDate; to: IsoDate };
 
-/** A row label: an i18n key under `reports.`, or a person's name (caseload). */
+/** A row label: an i18n key (under `reports.row.`), or a person's name (caseload). */
 export type Label = { key: string; params?: Record<string, string | number> } | { name: string; anonymous: string };
 
 export type Cell =
