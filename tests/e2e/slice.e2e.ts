@@ -61,6 +61,7 @@ test('the whole cycle: an admin sets up a child, the child and carer answer, the
 	expect(iroCode).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
 	await checked(page);
 
+	console.log(`slice (${testInfo.project.name}): Admin adds the child`);
 	// --- Admin adds the child; the first review's due date is computed (20 working days) --------
 	await page.goto('/admin/children/new');
 	await checked(page);
@@ -101,11 +102,13 @@ test('the whole cycle: an admin sets up a child, the child and carer answer, the
 	await checked(page);
 	await submitAndWait(page, () => page.getByRole('button', { name: 'Sign out' }).click());
 
+	console.log(`slice (${testInfo.project.name}): The IRO activates`);
 	// --- The IRO activates with their code and chooses a password ----------------------------
 	const iro = await personContext(browser, testInfo);
 	await activate(iro.page, iroCode.toLowerCase().replace('-', ' '), 'a long iro password 42');
 	await expect(iro.page.getByText('sign in with your email address')).toBeVisible();
 
+	console.log(`slice (${testInfo.project.name}): The young person activates`);
 	// --- The young person activates, answers three questions, leaves, and resumes -------------
 	const yp = await personContext(browser, testInfo);
 	await activate(yp.page, codes[childName]!, 'purple otters like rain');
@@ -148,6 +151,7 @@ test('the whole cycle: an admin sets up a child, the child and carer answer, the
 	await yp.page.reload();
 	await expect(yp.page).toHaveURL(/\/sent$/);
 
+	console.log(`slice (${testInfo.project.name}): Parent and carer activate`);
 	// --- Parent and carer activate and see their invitation; the carer answers and sends -----
 	for (const [who, name] of [['parent', `Jo${suffix}`], ['carer', `Pat${suffix}`]] as const) {
 		const p = await personContext(browser, testInfo);
@@ -168,6 +172,7 @@ test('the whole cycle: an admin sets up a child, the child and carer answer, the
 		await p.context.close();
 	}
 
+	console.log(`slice (${testInfo.project.name}): The allocated IRO reads`);
 	// --- The allocated IRO reads the caseload and the pack ----------------------------------
 	await iro.page.goto('/sign-in/staff');
 	await iro.page.getByLabel('Email address').fill(iroEmail);
@@ -203,6 +208,7 @@ test('the whole cycle: an admin sets up a child, the child and carer answer, the
 	await expect(other.page.getByText(childName)).toHaveCount(0);
 	await other.context.close();
 
+	console.log(`slice (${testInfo.project.name}): After the meeting:`);
 	// --- After the meeting: facts → suggested code → decisions → the child's report -----------
 	const today = londonDate(Date.now());
 	const reviewPath = `/iro/review/${reviewId}`;
@@ -234,6 +240,7 @@ test('the whole cycle: an admin sets up a child, the child and carer answer, the
 	const next = readDb((db) => db.prepare('select r.due_date as due, r.status from review r join review h on h.child_id = r.child_id where h.id = ? and r.sequence = 2').get(reviewId) as { due: string; status: string });
 	expect(next).toEqual({ due: secondReviewDue(today), status: 'planned' });
 
+	console.log(`slice (${testInfo.project.name}): The child reads their report`);
 	// --- The child reads their report and agrees with the decision; the IRO sees it ----------
 	await yp.page.goto('/sign-in');
 	await yp.page.getByLabel('Username').fill(username);
