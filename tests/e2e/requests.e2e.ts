@@ -87,6 +87,18 @@ test('a child asks for an advocate; the service accepts and allocates; the child
 	await service.getByTestId('allocate').click();
 	await expect(service.getByTestId('allocated-to')).toHaveText(`Allocated to ${cast.advocate.displayName}`);
 	await checked(service);
+	// The service's duty person is not the allocated advocate: the child's answers are not for them.
+	await expect(service.getByTestId('advocate-shared')).not.toContainText(cast.shared.ticked);
+
+	// ── The allocated advocate reads only what the child ticked "my advocate" (DOMAIN §5.6) ──────
+	const { context: advocateCtx, page: advocate } = await personContext(browser, testInfo);
+	await staffSignIn(advocate, cast.advocate.login, { home: /\/advocate$/ });
+	const mineRow = advocate.getByTestId('request-row').filter({ hasText: cast.child.displayName });
+	await expect(mineRow).toContainText(`Allocated to ${cast.advocate.displayName}`);
+	await submitAndWait(advocate, () => mineRow.getByRole('link', { name: cast.child.displayName }).click());
+	await expect(advocate.getByTestId('advocate-shared')).toContainText(cast.shared.ticked);
+	await expect(advocate.locator('body')).not.toContainText(cast.shared.unticked);
+	await checked(advocate);
 
 	// ── The child sees the change and who ─────────────────────────────────────────────────────
 	await myRequests(child);
@@ -102,6 +114,10 @@ test('a child asks for an advocate; the service accepts and allocates; the child
 	await checked(child);
 	const gone = await service.goto(referralUrl);
 	expect(gone?.status()).toBe(404);
+	const goneToo = await advocate.goto(referralUrl);
+	expect(goneToo?.status()).toBe(404);
+	await expect(advocate.locator('body')).not.toContainText(cast.shared.ticked);
+	await advocateCtx.close();
 	await service.goto('/advocate');
 	await expect(service.getByTestId('request-row').filter({ hasText: cast.child.displayName })).toHaveCount(0);
 	await checked(service);
@@ -161,4 +177,54 @@ test('a child asks to talk to their IRO; the IRO reads and answers; the child se
 
 	await iroCtx.close();
 	await childCtx.close();
+});
+
+test('a parent asks for an interpreter; the IRO arranges it; the parent sees it done', async ({ browser }, testInfo) => {
+	test.setTimeout(180_000);
+	const cast = castFor(testInfo.project.name);
+	const { context: parentCtx, page: parent } = await personContext(browser, testInfo);
+	await signIn(parent, cast.parent.login);
+	await submitAndWait(parent, () => parent.getByTestId('requests-link').click());
+	await expect(parent).toHaveURL(/\/parent\/requests$/);
+	await checked(parent);
+	await submitAndWait(parent, () => parent.getByRole('link', { name: 'Ask for an interpreter, a different time, or to talk to the IRO' }).click());
+	await expect(parent.getByText(`About ${cast.child.displayName}`)).toBeVisible();
+	await checked(parent);
+
+	// An interpreter needs a language: the form says so, and keeps the choice.
+	await parent.getByRole('radio', { name: 'An interpreter at the meeting', exact: true }).check();
+	await parent.getByTestId('send-request').click();
+	await expect(parent.getByRole('link', { name: 'Enter the language' })).toBeVisible();
+	await expect(parent.getByRole('radio', { name: 'An interpreter at the meeting', exact: true })).toBeChecked();
+	await checked(parent);
+	await parent.getByRole('textbox', { name: 'Which language? (if you asked for an interpreter)' }).fill('Polish');
+	await submitAndWait(parent, () => parent.getByTestId('send-request').click());
+	const card = () => parent.getByTestId('my-request').filter({ hasText: 'An interpreter' });
+	await expect(card()).toContainText(`About ${cast.child.displayName}`);
+	await expect(card().getByTestId('request-status')).toContainText('Sent. Nobody has read it yet.');
+	await checked(parent);
+
+	const { context: iroCtx, page: iro } = await personContext(browser, testInfo);
+	await staffSignIn(iro, cast.iro.login);
+	await iro.goto('/iro?show=requests');
+	await expect(iro.getByRole('row').filter({ hasText: cast.child.displayName })).toContainText(/requests? open/);
+	await checked(iro);
+	await iro.goto('/iro/requests');
+	const row = iro.getByTestId('request-row').filter({ hasText: 'An interpreter' });
+	await submitAndWait(iro, () => row.getByRole('link', { name: cast.child.displayName }).click());
+	await expect(iro.getByTestId('request-details')).toContainText('Polish');
+	await iro.getByRole('radio', { name: 'Done, with the outcome', exact: true }).check();
+	await iro.getByRole('textbox', { name: 'What the person who asked will read' }).fill('A Polish interpreter is booked for the meeting.');
+	await iro.getByTestId('save-request').click();
+	await expect(iro.getByText('This request is closed.')).toBeVisible();
+	await checked(iro);
+
+	await parent.goto('/parent/requests');
+	await expect(card().getByTestId('read-receipt')).toContainText(`Seen by ${cast.iro.displayName} on`);
+	await expect(card().getByTestId('request-status')).toContainText('Done: A Polish interpreter is booked for the meeting.');
+	await expect(card().getByRole('button', { name: /Stop this request/ })).toHaveCount(0);
+	await checked(parent);
+
+	await iroCtx.close();
+	await parentCtx.close();
 });

@@ -200,6 +200,7 @@ export async function loadReferral(access: Access<'referral.read'>, event: Reque
 	return {
 		detail,
 		childName: child?.preferredName ?? '',
+		childLocale: child?.preferredLocale ?? 'en-GB',
 		advocates: await requests.advocates(db),
 		allocatedTo: r.advocateId,
 		canAct: !detail.final,
