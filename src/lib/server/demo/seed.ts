@@ -14,6 +14,8 @@ import * as children from '../data/children';
 import * as invitations from '../data/invitations';
 import * as reviews from '../data/reviews';
 import * as users from '../data/users';
+import * as requests from '../data/requests';
+import { EVENT_STATE, type RequestEvent } from '$lib/domain/request-state';
 import { migrateToLatest } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { readEnv } from '../env';
@@ -48,7 +50,10 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<strin
 		const adminId = await staff('admin', 'admin@example.org', 'Ade Admin');
 		const iroId = await staff('iro', 'iro@example.org', 'Rowan Patel');
 		await staff('iro', 'iro2@example.org', 'Kit Morgan');
-		await staff('advocate', 'advocate@example.org', 'Ash Advocate');
+		const serviceId = await staff('advocate', 'advocate@example.org', 'Ash Advocate');
+		// Issue 6: the advocacy service's duty person (above) allocates referrals to an advocate.
+		const advocateId = await staff('advocate', 'advocate2@example.org', 'Mo Khan');
+		const cast: Record<string, { childId: string; childUser: string; adults: Record<'parent' | 'carer', string> }> = {};
 
 		const kids = [
 			{ name: 'Sam', age: 14, wd: 10, code: 'DEMO-TEEN', parent: ['Jo Reed', 'DEMO-PARENT'], carer: ['Pat Green', 'DEMO-CARER'] },
@@ -69,8 +74,10 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<strin
 				log.push(`code ${code}: ${k.name}${userId === childUser ? '' : ` (${(await users.get(trx, userId))?.displayName})`}`);
 			};
 			await issue(childUser, k.code);
+			cast[k.name] = { childId, childUser, adults: { parent: '', carer: '' } };
 			for (const [relation, [name, code]] of [['parent', k.parent], ['carer', k.carer]] as const) {
 				const userId = await users.createRespondent(trx, { role: relation, displayName: name }, now);
+				cast[k.name]!.adults[relation] = userId;
 				await children.link(trx, { childId, userId, relation, hasPr: relation === 'parent', startsOn: yearsAgo(today, 2, 100) });
 				await invitations.ensure(trx, reviewId, userId, relation, now);
 				await issue(userId, code);
@@ -79,6 +86,7 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<strin
 			await demoFeedback(trx, { childId, iroId, childUser, today, now, name: k.name });
 		}
 		log.push(...(await demoCaseload(trx, iroId, today, now)));
+		log.push(...(await demoRequests(trx, { cast, iroId, serviceId, advocateId, now })));
 	});
 	return log;
 }
@@ -161,4 +169,49 @@ export default async function main(): Promise<void> {
 	} finally {
 		await db.destroy();
 	}
+}
+
+/**
+ * Issue 6: a few requests to follow (DOMAIN §6): Sam's advocate referral, shared with consent,
+ * accepted and allocated to Mo Khan; Alex's "talk to my IRO", sent three days ago and not yet read
+ * (overdue, so it reaches the admin's list); Sam's parent asking for a different time, seen by the
+ * IRO; Jamie's carer's interpreter request, answered and done.
+ */
+async function demoRequests(
+	trx: Kysely<Database>,
+	{ cast, iroId, serviceId, advocateId, now }: { cast: Record<string, { childId: string; childUser: string; adults: Record<'parent' | 'carer', string> }>; iroId: string; serviceId: string; advocateId: string; now: number }
+): Promise<string[]> {
+	const HOUR = 3_600_000;
+	const step = async (id: string, event: RequestEvent, actorId: string, role: string, at: number, note: string | null = null, advocate: string | null = null) => {
+		const state = EVENT_STATE[event];
+		await requests.applyEvent(trx, id, { event, state, at, actorId, advocateId: advocate });
+		await requests.addEvent(trx, { requestId: id, at, actorId, actorRole: role, event, state, note });
+	};
+	const sam = cast.Sam!;
+	const referral = await requests.insert(trx, {
+		kind: 'advocate', childId: sam.childId, requesterId: sam.childUser, requesterKind: 'young-person', reviewId: null,
+		details: { kind: 'advocate', about: ['where-i-live', 'my-review'], words: 'I want help saying I want to stay at my school.', contact: 'text', safeTime: 'After 4pm on weekdays', needs: '', interpreter: false, language: '', urgency: 'soon' },
+		consent: true, iroCanSee: true, handler: 'advocacy'
+	}, now - 30 * HOUR);
+	await step(referral, 'seen', serviceId, 'advocate', now - 28 * HOUR);
+	await step(referral, 'accepted', serviceId, 'advocate', now - 28 * HOUR);
+	await step(referral, 'allocated', serviceId, 'advocate', now - 20 * HOUR, null, advocateId);
+	const alex = cast.Alex!;
+	await requests.insert(trx, {
+		kind: 'talk-to-iro', childId: alex.childId, requesterId: alex.childUser, requesterKind: 'young-person', reviewId: null,
+		details: { kind: 'talk-to-iro', when: 'on-my-own', how: 'visit', safeTime: '', topic: 'Football on Saturdays' }, consent: false, iroCanSee: false, handler: 'iro'
+	}, now - 5 * 24 * HOUR);
+	const time = await requests.insert(trx, {
+		kind: 'change-review', childId: sam.childId, requesterId: sam.adults.parent, requesterKind: 'parent', reviewId: null,
+		details: { kind: 'change-review', changes: ['time'], suits: 'After 5pm', reason: 'I work until 4.30.' }, consent: false, iroCanSee: false, handler: 'iro'
+	}, now - 6 * HOUR);
+	await step(time, 'seen', iroId, 'iro', now - 2 * HOUR);
+	const jamie = cast.Jamie!;
+	const interpreter = await requests.insert(trx, {
+		kind: 'interpreter', childId: jamie.childId, requesterId: jamie.adults.carer, requesterKind: 'carer', reviewId: null,
+		details: { kind: 'interpreter', language: 'Polish', meeting: 'The review meeting' }, consent: false, iroCanSee: false, handler: 'iro'
+	}, now - 50 * HOUR);
+	await step(interpreter, 'seen', iroId, 'iro', now - 48 * HOUR);
+	await step(interpreter, 'done', iroId, 'iro', now - 47 * HOUR, 'A Polish interpreter is booked for the meeting.');
+	return ['requests: Sam’s advocate referral (allocated to Mo Khan, advocate2@example.org), Alex’s talk to the IRO (overdue), a parent’s different time, a carer’s interpreter (done)'];
 }
