@@ -41,7 +41,7 @@ export const ALL_LANGUAGES = [
 ] as const satisfies readonly Language[];
 
 /** Shipped languages: complete catalogues only (tests/integration/i18n-keys.spec.ts checks). */
-export const LOCALES = ['en-GB', 'cy', 'ar', 'pl', 'ro', 'ur', 'fa', 'ps', 'ckb'] as const;
+export const LOCALES = ['en-GB', 'cy', 'ar', 'pl', 'ro', 'ur', 'fa', 'ps', 'ckb', 'ti'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en-GB';
 
