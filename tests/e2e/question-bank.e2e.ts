@@ -113,7 +113,21 @@ test('an admin rewords a question, adds one, previews and publishes; a child sta
 	await checkedAt360(admin);
 	await admin.locator('#id').fill('proud-of');
 	await admin.locator('#topic').selectOption('since-last-time');
-	for (const locale of LOCALES) if (locale !== 'en-GB') await admin.locator(`#label-${locale}`).fill(`${ADDED_WORDS} (${locale})`);
+	const others = LOCALES.filter((l) => l !== 'en-GB');
+	if (others.length > 0) {
+		// Saved in English only: publishing is refused, and each missing word is shown by its field.
+		await submitAndWait(admin, () => admin.getByTestId('bank-save-question').click());
+		await expect(admin.getByTestId('bank-problem-count')).toBeVisible();
+		await submitAndWait(admin, () => admin.getByTestId('bank-publish').click());
+		const summary = admin.getByTestId('bank-publish-errors');
+		await expect(summary).toBeVisible();
+		await expect(admin).toHaveTitle(/^Error: /);
+		await checkedAt360(admin);
+		await submitAndWait(admin, () => summary.getByRole('link').first().click());
+		await expect(admin.locator(`#label-${others[0]}-error`)).toBeVisible();
+		await expect(admin.locator('#label-en-GB')).toHaveValue(ADDED_WORDS);
+		for (const locale of others) await admin.locator(`#label-${locale}`).fill(`${ADDED_WORDS} (${locale})`);
+	}
 	await submitAndWait(admin, () => admin.getByTestId('bank-save-question').click());
 	await expect(admin.getByTestId('bank-question-proud-of')).toContainText(ADDED_WORDS);
 	await expect(admin.getByTestId('bank-questions').getByRole('listitem')).toHaveCount(before.questions.length + 1);

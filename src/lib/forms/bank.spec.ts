@@ -151,7 +151,7 @@ describe('safety questions and the fixed IRO-only answers (DOMAIN §5.6, §5.7)'
 		const without = removeQuestion(draft, indexOf(draft, 'home-safe'));
 		const result = check(without, base);
 		expect(result.problems.map((p) => p.error.key)).toEqual(['errors.bank-no-safety']);
-		expect(result.warnings).toEqual([{ key: 'errors.bank-safety-removed', params: { id: 'home-safe' } }]);
+		expect(result.warnings).toEqual([{ question: null, field: 'form', error: { key: 'errors.bank-safety-removed', params: { id: 'home-safe' } } }]);
 	});
 
 	it('refuses turning the safety question into writing, and dropping the choice that alerts', () => {
@@ -170,7 +170,7 @@ describe('safety questions and the fixed IRO-only answers (DOMAIN §5.6, §5.7)'
 		expect(isChoiceQuestion(q) && q.safetyTrigger).toEqual(['no']);
 		const result = check(reworded, base);
 		expect(result.problems).toEqual([]);
-		expect(result.warnings.map((w) => w.key)).toEqual(['errors.bank-safety-reworded']);
+		expect(result.warnings.map((w) => `${w.question}:${w.field}:${w.error.key}`)).toEqual([`${indexOf(draft, 'home-safe')}:label-en-GB:errors.bank-safety-reworded`]);
 	});
 
 	it('refuses a child form that loses a fixed IRO-only answer, or makes it a choice', () => {
@@ -250,5 +250,31 @@ describe('editing a draft', () => {
 		const d = edit(draft, 'home-feel', (f) => (f.options = 'one\ntwo'));
 		const q = d.questions[indexOf(draft, 'home-feel')]!;
 		expect(isChoiceQuestion(q) && q.options).toEqual(['very-unhappy', 'unhappy', 'okay', 'happy', 'very-happy', RATHER_NOT_SAY]);
+	});
+});
+
+describe('wording guidance on a child form (DOMAIN §5.8): warnings, not refusals', () => {
+	const warningsFor = (formId: string, id: string, label: string) => {
+		const { draft, base } = start(formId);
+		const d = edit(draft, id, (f) => (f.words['en-GB']!.label = label));
+		const result = check(d, base);
+		expect(result.problems).toEqual([]);
+		return result.warnings.map((w) => `${w.field}:${w.error.key}`);
+	};
+	it.each([
+		['young-person-8-12', 'since-good', 'What has been good since your last review?', []],
+		['young-person-8-12', 'since-good', 'Since the last time we met, what has gone well for you at home and at school?', ['label-en-GB:errors.bank-words-long']],
+		['young-person-8-12', 'since-good', 'Short one. Another short sentence here.', []],
+		['young-person-4-7', 'who-helped', 'Who is helping you with these questions today, please?', ['label-en-GB:errors.bank-words-long']],
+		['young-person-13-plus', 'since-good', 'How is your placement going?', ['label-en-GB:errors.bank-jargon-placement']],
+		['young-person-13-plus', 'since-good', 'How is contact with your mum and your care plan?', ['label-en-GB:errors.bank-jargon-contact', 'label-en-GB:errors.bank-jargon-care-plan']],
+		['parent', 'going-well', 'How is the placement going?', []]
+	] as const)('%s %s: “%s”', (formId, id, label, expected) => {
+		expect(warningsFor(formId, id, label)).toEqual(expected);
+	});
+
+	it('does not warn about words that did not change', () => {
+		const { draft, base } = start('young-person-4-7');
+		expect(check(draft, base).warnings).toEqual([]);
 	});
 });

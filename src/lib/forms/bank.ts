@@ -263,6 +263,27 @@ function defaultOptionWords(draft: Draft, locale: string, code: string): string 
 	return '';
 }
 
+const ENGLISH = 'en-GB';
+/** DOMAIN §5.8: about 8 words at most for 4–7, sentences of 12 words or fewer for 8–12. */
+const SENTENCE_LIMIT: Readonly<Record<string, number>> = { 'young-person-4-7': 8, 'young-person-8-12': 12 };
+/** DOMAIN §5.8 "No jargon": words a child may not know, each with its own message saying what to say instead. */
+const JARGON: readonly [RegExp, string][] = [
+	[/\bplacements?\b/i, 'placement'],
+	[/\bcontact\b/i, 'contact'],
+	[/\b(LAC|CLA)\b/, 'lac'],
+	[/\bcare plan\b/i, 'care-plan'],
+	[/\bpathway plan\b/i, 'pathway-plan'],
+	[/\bdelegated authority\b/i, 'delegated-authority'],
+	[/\bPEP\b/, 'pep'],
+	[/\bstatutory\b/i, 'statutory'],
+	[/\brespite\b/i, 'respite']
+];
+
+/** Words in the longest sentence of a text. */
+export function longestSentence(text: string): number {
+	return Math.max(0, ...text.split(/[.?!]+(?:\s+|$)/).map((s) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length));
+}
+
 /** A problem that stops publishing, by question (index) and field, or for the whole form. */
 export interface DraftProblem {
 	/** null: the whole form. */
@@ -274,8 +295,12 @@ export interface DraftProblem {
 
 export interface DraftCheck {
 	problems: DraftProblem[];
-	/** Safety-relevant changes that are allowed but must be seen (e.g. a safety question reworded). */
-	warnings: FieldError[];
+	/**
+	 * Changes that are allowed but must be seen before publishing, by question where they belong: a
+	 * safety question reworded or removed, and new words on a child's form that break the wording
+	 * guidance (DOMAIN §5.8: sentence length for the band, jargon).
+	 */
+	warnings: DraftProblem[];
 }
 
 /**
@@ -292,7 +317,8 @@ export function checkDraft(
 ): DraftCheck {
 	const { form: baseForm, wording: baseWording } = base;
 	const problems: DraftProblem[] = [];
-	const warnings: FieldError[] = [];
+	const warnings: DraftProblem[] = [];
+	const warn = (question: number | null, field: string, key: string, params?: FieldError['params']) => warnings.push({ question, field, error: { key, ...(params ? { params } : {}) } });
 	const child = isChild(draft.audience);
 	const adult = ADULT_AUDIENCES.includes(draft.audience);
 	const add = (question: number | null, field: string, key: string, params?: FieldError['params']) => problems.push({ question, field, error: { key, ...(params ? { params } : {}) } });
@@ -335,20 +361,27 @@ export function checkDraft(
 		const baseSafety = baseForm.questions.filter((q) => isChoiceQuestion(q) && q.safetyTrigger?.length);
 		const hasSafety = draft.questions.some((q) => isChoiceQuestion(q) && q.safetyTrigger?.length);
 		if (baseSafety.length > 0 && !hasSafety) add(null, 'form', 'errors.bank-no-safety');
-		for (const q of baseSafety) if (!ids.has(q.id)) warnings.push({ key: 'errors.bank-safety-removed', params: { id: q.id } });
+		for (const q of baseSafety) if (!ids.has(q.id)) warn(null, 'form', 'errors.bank-safety-removed', { id: q.id });
 		for (const q of baseForm.questions) if (q.kind === 'text' && q.fixedVisibility && !ids.has(q.id)) add(null, 'form', 'errors.bank-fixed-removed', { id: q.id });
-		for (const q of draft.questions) {
+		draft.questions.forEach((q, i) => {
 			const was = baseForm.questions.find((b) => b.id === q.id);
-			if (!was || !isChoiceQuestion(q) || !q.safetyTrigger?.length) continue;
-			for (const locale of locales) {
-				const before = baseWording[locale]?.questions[was.id]?.label;
-				const now = draft.wording[locale]?.questions[q.id]?.label;
-				if (before !== undefined && now !== undefined && before !== now) {
-					warnings.push({ key: 'errors.bank-safety-reworded', params: { id: q.id, language: languageName(locale) } });
-					break;
+			if (was && isChoiceQuestion(q) && q.safetyTrigger?.length) {
+				for (const locale of locales) {
+					const before = baseWording[locale]?.questions[was.id]?.label;
+					const now = draft.wording[locale]?.questions[q.id]?.label;
+					if (before !== undefined && now !== undefined && before !== now) {
+						warn(i, `label-${locale}`, 'errors.bank-safety-reworded', { language: languageName(locale) });
+						break;
+					}
 				}
 			}
-		}
+			// DOMAIN §5.8, for English words that are new or changed (the versions in code are checked by reading-level.spec).
+			const label = draft.wording[ENGLISH]?.questions[q.id]?.label?.trim() ?? '';
+			if (!label || (was && baseWording[ENGLISH]?.questions[was.id]?.label?.trim() === label)) return;
+			const limit = SENTENCE_LIMIT[draft.formId];
+			if (limit !== undefined && longestSentence(label) > limit) warn(i, `label-${ENGLISH}`, 'errors.bank-words-long', { max: limit });
+			for (const [pattern, word] of JARGON) if (pattern.test(label)) warn(i, `label-${ENGLISH}`, `errors.bank-jargon-${word}`);
+		});
 	}
 	return { problems, warnings };
 }

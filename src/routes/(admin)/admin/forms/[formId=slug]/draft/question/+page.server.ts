@@ -24,6 +24,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const q = loaded.draft.questions[n]!;
 	const errors: Record<string, FieldError> = {};
 	for (const p of loaded.check.problems) if (p.question === n) errors[p.field] ??= p.error;
+	const warnings = loaded.check.warnings.filter((w) => w.question === n).map((w) => ({ field: w.field, error: w.error }));
 	const codes = (CHOICE_KINDS as readonly string[]).includes(q.kind) && 'options' in q ? [...q.options] : [];
 	return {
 		formId: params.formId,
@@ -38,7 +39,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		safety: 'safetyTrigger' in q && !!q.safetyTrigger?.length ? [...q.safetyTrigger!] : null,
 		fixed: q.kind === 'text' && !!q.fixedVisibility,
 		languages: SHIPPED.map((code) => ({ code, name: languageName(code) })),
-		errors
+		errors,
+		warnings
 	};
 };
 
