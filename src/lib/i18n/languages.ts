@@ -15,9 +15,12 @@
  * Left out for now, in this order if an eleventh is added: Albanian (also common among
  * unaccompanied children), Bengali (Census 6th), Vietnamese.
  *
- * A language appears in the picker only when its catalogue is complete (tests/integration/
- * i18n-keys.spec.ts); machine-drafted ones are listed in src/lib/i18n/locales/REVIEW.md until a
- * fluent reviewer signs them off. `dir` is set here rather than guessed.
+ * All ten ship with every respondent-facing string (staff pages stay English, dates and numbers
+ * follow the language). English strings added later show in English until translated, never as a
+ * key name; `node scripts/i18n-missing.mjs --summary` counts them. Every catalogue is listed in
+ * src/lib/i18n/locales/REVIEW.md as machine-drafted until a fluent reviewer signs it off, and
+ * tests/integration/i18n-keys.spec.ts checks keys, placeholders and plural forms against English.
+ * `dir` is set here rather than guessed.
  */
 export interface Language {
 	/** BCP 47 code, also the catalogue folder name. */
