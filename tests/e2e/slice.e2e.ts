@@ -247,6 +247,7 @@ test('the whole cycle: an admin sets up a child, the child and carer answer, the
 	await yp.page.getByLabel('Passphrase').fill('purple otters like rain');
 	await submitAndWait(yp.page, () => yp.page.getByRole('button', { name: 'Sign in' }).click());
 	await expect(yp.page.getByRole('heading', { level: 2, name: 'Your last review' })).toBeVisible();
+	await expect(yp.page.getByRole('heading', { level: 2, name: 'How did your review go?' })).toBeVisible();
 	await checked(yp.page);
 	await submitAndWait(yp.page, () => yp.page.getByRole('link', { name: 'Read your report from your meeting' }).click());
 	await expect(yp.page.getByTestId('report-body')).toContainText('drama club');
