@@ -21,6 +21,7 @@ import { MATRIX, type Target, type Who } from '../fixtures/access-matrix';
 import type { PersonaName, SeededIds } from '../fixtures/personas';
 import { expect, test } from './support/fixtures';
 import { snapshotE2eDatabase, startPrivateServer, type PrivateServer } from './support/private-server';
+import { formFor, type Form } from './support/forms';
 import { ENDS_SESSION, enumerateRoutes, readSeededIds, signIn, urlFor, type Cell } from './support/routes';
 
 const SEED = Number(process.env.FUZZ_SEED) || 20261126;
@@ -83,48 +84,6 @@ function values(r: Rng, n: number, forged: string[]): Value[] {
 		// paths and ids
 		r.pick(['../../etc/passwd', '//evil.example', '/\\evil.example', 'https://evil.example/', 'zzzzzzzzzzzzzzzzzzzzzzzz', 'aaaaaaaaaaaaaaaaaaaaaaaa', 'x'.repeat(24), ...forged])
 	];
-}
-
-interface Field {
-	name: string;
-	type: string;
-	value: string;
-	options: string[];
-}
-
-interface Form {
-	fields: Field[];
-}
-
-function attr(tag: string, name: string): string | null {
-	const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
-	if (!m) return new RegExp(`\\s${name}(\\s|>|/)`, 'i').test(tag) ? '' : null;
-	return (m[2] ?? m[3] ?? m[4] ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-}
-
-/** The fields of the form on `html` that posts to `search` ('' = the default action). */
-function formFor(html: string, search: string): Form | null {
-	for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
-		const action = attr(`<form ${m[1]}>`, 'action') ?? '';
-		const hit = search ? action.endsWith(search) : !action.includes('?/');
-		if (!hit) continue;
-		const byName = new Map<string, Field>();
-		for (const t of m[2]!.matchAll(/<(input|textarea|select)\b([^>]*)>([\s\S]*?<\/select>)?/gi)) {
-			const tag = `<${t[1]} ${t[2]}>`;
-			const name = attr(tag, 'name');
-			if (!name) continue;
-			const type = t[1]!.toLowerCase() === 'input' ? (attr(tag, 'type') ?? 'text').toLowerCase() : t[1]!.toLowerCase();
-			if (type === 'submit' || type === 'button') continue;
-			const f = byName.get(name) ?? { name, type, value: '', options: [] };
-			const v = attr(tag, 'value') ?? '';
-			if (type === 'radio' || type === 'checkbox') f.options.push(v);
-			else if (type === 'select') f.options.push(...[...(t[3] ?? '').matchAll(/<option\b[^>]*value="([^"]*)"/gi)].map((o) => o[1]!));
-			else f.value = v;
-			byName.set(name, f);
-		}
-		return { fields: [...byName.values()] };
-	}
-	return null;
 }
 
 const enc = (v: Value) => (typeof v === 'string' ? encodeURIComponent(v) : v.enc);
@@ -315,7 +274,7 @@ test('REL-15: every action and endpoint survives generated bad input: 0 5xx, eve
 		const review = (journey.target === 'C' ? ids.childC : ids.childA).reviewId;
 		for (const pageId of pageIds) {
 			const url = `/${prefix}/review/${review}/${pageId}`;
-			const form = formFor(await (await api.get(url)).text(), '');
+			const form = formFor(await (await api.get(url)).text(), '', url);
 			const text = form?.fields.find((f) => f.type === 'textarea');
 			if (!form || !text) continue;
 			const pairs = form.fields.flatMap((f): [string, string][] =>
@@ -374,7 +333,7 @@ test('REL-15: every action and endpoint survives generated bad input: 0 5xx, eve
 				if (!forms.has(pageId)) {
 					const pageUrl = urlFor({ ...cell, search: '' }, ids, target, pageId);
 					const html = await (await api.get(pageUrl)).text();
-					forms.set(pageId, formFor(html, cell.search));
+					forms.set(pageId, formFor(html, cell.search, pageUrl));
 				}
 				const c = generate(r, i, forms.get(pageId)!, forged);
 				if (forgeTarget) await send(api, who, 'POST', urlFor(cell, ids, other, pageId), c.body, 'forged id', key, 404);
