@@ -5,10 +5,12 @@
  * `.ci-out/synthetic.sqlite`), or into the database at `DATABASE_URL` when that is a postgres://
  * URL (an empty database: the app's migrations are run first). Same options, same rows: the
  * random seed is fixed (default 20261126). Nothing in it is real. Prints what it made.
+ * `--admin-password P` lets its admin (admin@synthetic.invalid) sign in, e.g. to time the page.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { hashSecret } from '$lib/server/auth/password';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import { openDatabase } from '$lib/server/db/open';
 import { generateYear, writeDataset } from '$lib/server/reports/synthetic';
@@ -55,6 +57,10 @@ export default async function generate(...args: string[]): Promise<void> {
 	try {
 		await migrateToLatest(db);
 		await writeDataset(db, dataset, Date.now());
+		if (o['admin-password']) {
+			const hash = await hashSecret(o['admin-password']);
+			await db.updateTable('app_user').set({ password_hash: hash, activated_at: Date.now() }).where('email', '=', 'admin@synthetic.invalid').execute();
+		}
 	} finally {
 		await db.destroy();
 	}
@@ -64,7 +70,7 @@ export default async function generate(...args: string[]): Promise<void> {
 		`generate: ${where}: financial year ${period.from} to ${period.to}, seed ${seed}\n` +
 			`  ${dataset.children.length} children, ${reviewsInYear} reviews held in the year (${dataset.reviews.length} stored in all), ` +
 			`${dataset.staff.length - 1} IROs, ${dataset.invitations.length} invitations, ${dataset.consultations.length} consultations, ` +
-			`${dataset.escalations.length} escalations, ${dataset.alerts.length} alerts, ${dataset.requests.length} requests\n` +
+			`${dataset.escalations.length} escalations, ${dataset.alerts.length} alerts, ${dataset.requests.length} requests, ${dataset.feedback.length} feedback invitations\n` +
 			`  made in ${((t1 - t0) / 1000).toFixed(1)} s, written in ${((t2 - t1) / 1000).toFixed(1)} s`
 	);
 }

@@ -84,9 +84,18 @@ describe('report CSV', () => {
 		const published = suppressReport(report);
 		checkRoundTrip(published);
 		const text = reportCsv(t, published);
-		for (const line of parseCsv(text)) {
-			for (const field of line.slice(1)) if (/^\d+$/.test(field)) expect(Number(field) === 0 || Number(field) >= 5, field).toBe(true);
+		let hidden = 0;
+		for (const table of published.tables) {
+			for (const r of table.rows) {
+				for (const c of Object.values(r.cells)) {
+					if (c.kind === 'count') expect(c.value === 0 || c.value >= 5, `${table.id}/${r.id}: ${c.value}`).toBe(true);
+					if (c.kind === 'percent') expect([c.numerator, c.denominator].every((x) => x === 0 || x >= 5), `${table.id}/${r.id}`).toBe(true);
+					if (c.kind === 'suppressed') hidden++;
+				}
+			}
 		}
+		expect(hidden).toBeGreaterThan(0);
+		expect(text.match(/<5/g)?.length).toBe(hidden);
 		expect(reportCsv(t, report)).toContain('Named Person');
 		expect(text).not.toContain('Named Person');
 	});

@@ -14,16 +14,17 @@ import type { Period, Report, ReportTable, TableId } from '$lib/domain/reports/t
  */
 export async function computeReport(db: Db, period: Period, today: string, now: number = Date.now()): Promise<Report> {
 	const snapshot = period.to < today ? period.to : today;
-	const [settings, reviews, returns, escalations, allocations, alerts, requests] = await Promise.all([
+	const [settings, reviews, returns, escalations, allocations, alerts, requests, feedback] = await Promise.all([
 		loadSettings(db),
 		facts.reviews(db, period),
 		facts.returns(db, period),
 		facts.escalations(db, period),
 		facts.allocations(db, snapshot),
 		facts.alerts(db, period),
-		facts.requests(db, period)
+		facts.requests(db, period),
+		facts.feedback(db, period)
 	]);
-	return buildReport({ reviews, returns, escalations, allocations, alerts, requests, feedback: null }, period, today, settings, now);
+	return buildReport({ reviews, returns, escalations, allocations, alerts, requests, feedback }, period, today, settings, now);
 }
 
 export async function loadReport(access: Access<'reports.view'>, period: Period, today: string): Promise<Report> {

@@ -10,6 +10,7 @@ import { PARTICIPATION_CODES, type ParticipationCode } from '$lib/domain/partici
 import { londonInstant as londonInstantUncached } from '$lib/domain/reports/alert-target';
 import { financialYear } from '$lib/domain/reports/period';
 import { nextReviewDue } from '$lib/domain/review-schedule';
+import { feedbackFormIdFor, latestFeedbackForm } from '$lib/forms/feedback/registry';
 import type { Db } from '../db';
 
 // Working days and London instants repeat across thousands of reviews: remember them.
@@ -72,6 +73,9 @@ export interface Dataset {
 	reports: { reviewId: string; decisionsSentAt: number | null; recordSentAt: number | null; by: string }[];
 	escalations: { id: string; reviewId: string; stage: number; openedOn: IsoDate; closedOn: IsoDate | null; by: string }[];
 	alerts: { id: string; childId: string; raisedBy: string; createdAt: number; acknowledgedAt: number | null; by: string | null }[];
+	feedback: { id: string; reviewId: string; respondentId: string; kind: 'young-person' | 'parent' | 'carer'; formId: string; formVersion: number; invitedAt: number; closesOn: IsoDate; sentAt: number | null }[];
+	/** Answers of sent feedback, `value` the JSON of an AnswerValue. */
+	feedbackAnswers: { responseId: string; questionId: string; value: string }[];
 	requests: {
 		id: string; kind: 'advocate' | 'talk-to-iro' | 'change-review' | 'interpreter'; childId: string; requesterId: string; requesterKind: 'young-person' | 'parent' | 'carer';
 		reviewId: string | null; consent: boolean; handler: 'iro' | 'advocacy'; status: string; createdAt: number; seenAt: number | null; allocatedAt: number | null; answeredAt: number | null; closedAt: number | null;
@@ -79,7 +83,7 @@ export interface Dataset {
 }
 
 export function emptyDataset(): Dataset {
-	return { staff: [], children: [], respondents: [], links: [], allocations: [], reviews: [], meetings: [], invitations: [], consultations: [], reports: [], escalations: [], alerts: [], requests: [] };
+	return { staff: [], children: [], respondents: [], links: [], allocations: [], reviews: [], meetings: [], invitations: [], consultations: [], reports: [], escalations: [], alerts: [], feedback: [], feedbackAnswers: [], requests: [] };
 }
 
 /** The meeting facts that give each code (DOMAIN §4.1), so the stored suggestion matches the code. */
@@ -130,6 +134,11 @@ export async function writeDataset(db: Db, ds: Dataset, now: number): Promise<vo
 			id: a.id, child_id: a.childId, review_id: null, raised_by: a.raisedBy, source: 'help-now', question_id: null, shared_with: '["iro","duty"]', purpose: 'safety',
 			created_at: a.createdAt, acknowledged_at: a.acknowledgedAt, acknowledged_by: a.by
 		})));
+		await ins('feedback_response', ds.feedback.map((f) => ({
+			id: f.id, review_id: f.reviewId, respondent_id: f.respondentId, respondent_kind: f.kind, form_id: f.formId, form_version: f.formVersion,
+			status: f.sentAt === null ? 'invited' : 'sent', invited_at: f.invitedAt, closes_on: f.closesOn, reminded_at: null, updated_at: f.sentAt ?? f.invitedAt, sent_at: f.sentAt
+		})));
+		await ins('feedback_answer', ds.feedbackAnswers.map((a) => ({ response_id: a.responseId, question_id: a.questionId, value: a.value, updated_at: now })));
 		await ins('help_request', ds.requests.map((q) => ({
 			id: q.id, kind: q.kind, child_id: q.childId, requester_id: q.requesterId, requester_kind: q.requesterKind, review_id: q.reviewId, details_json: '{}',
 			consent: q.consent ? 1 : 0, iro_can_see: 0, handler: q.handler, status: q.status, created_at: q.createdAt, seen_at: q.seenAt, seen_by: null, advocate_id: null,
@@ -254,6 +263,22 @@ export function generateYear(options: YearOptions = {}): { dataset: Dataset; rev
 			const decisions = addWorkingDays(held, r() < 0.85 ? 1 + Math.floor(r() * 5) : 6 + Math.floor(r() * 6));
 			const record = addWorkingDays(held, r() < 0.8 ? 5 + Math.floor(r() * 11) : 16 + Math.floor(r() * 10));
 			ds.reports.push({ reviewId, decisionsSentAt: at(decisions, 16), recordSentAt: record <= period.to ? at(record, 16) : null, by: iroId });
+			// Feedback is invited when the decisions go out (DOMAIN §7); about a third send it.
+			const band = ageThen >= 4 ? (ageThen <= 7 ? '4-7' : ageThen <= 12 ? '8-12' : '13-plus') : null;
+			for (const who of [...(band ? [yp] : []), ...parents, carer]) {
+				const form = latestFeedbackForm(feedbackFormIdFor(who.role, band)!);
+				const invitedAt = at(decisions, 16);
+				const sentAt = r() < 0.35 ? invitedAt + Math.round(r() * 5 * 86_400_000) : null;
+				const responseId = id.any();
+				ds.feedback.push({ id: responseId, reviewId, respondentId: who.id, kind: who.role, formId: form.id, formVersion: form.version, invitedAt, closesOn: addWorkingDays(decisions, 20), sentAt });
+				if (sentAt === null) continue;
+				for (const page of form.pages) {
+					if (page.positive.length === 0 || !('options' in page.question) || r() < 0.1) continue;
+					const options = page.question.options as readonly string[];
+					const value = r() < 0.7 ? page.positive[Math.floor(r() * page.positive.length)]! : options[Math.floor(r() * options.length)]!;
+					ds.feedbackAnswers.push({ responseId, questionId: page.question.id, value: JSON.stringify({ kind: 'choice', value }) });
+				}
+			}
 			if (r() < 0.035) {
 				const openedOn = addDays(held, Math.floor(r() * 40));
 				const closedOn = r() < 0.85 ? addWorkingDays(openedOn, r() < 0.75 ? 2 + Math.floor(r() * 18) : 21 + Math.floor(r() * 20)) : null;
