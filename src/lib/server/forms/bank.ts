@@ -92,6 +92,9 @@ function registerPublished(rows: Row[]): void {
 				// Deep-merged into the form's section; a version's words never change, so adding again is harmless.
 				if (fragment) i18nFor(locale).addResourceBundle(locale, 'forms', fragment, true, true);
 			}
+			// A version added in code after this service published its own with the same number: the
+			// service's (answered) version keeps the number in the registry; the code one must be renumbered.
+			if (ALL_FORMS.some((f) => f.id === form.id && f.version === form.version)) log.error({ formId: form.id, version: form.version }, 'question bank: a version in code has the number of a published bank version');
 			forms.push(form);
 		} catch (err) {
 			log.error({ err, formId: r.form_id, version: Number(r.version) }, 'question bank: a published version could not be read');
