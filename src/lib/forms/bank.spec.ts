@@ -196,6 +196,22 @@ describe('safety questions and the fixed IRO-only answers (DOMAIN §5.6, §5.7)'
 	});
 });
 
+describe('questions the rest of My Review reads (the 4–7 helper pages)', () => {
+	it('refuses removing how-helped, changing its kind, or dropping a choice that says the child took part', () => {
+		const { draft, base } = start('young-person-4-7');
+		expect(keys(removeQuestion(draft, indexOf(draft, 'how-helped')), base)).toEqual(['form:form:errors.bank-kept-removed']);
+		const i = indexOf(draft, 'how-helped');
+		expect(keys(edit(draft, 'how-helped', (f) => (f.kind = 'choice')), base)).toEqual([`${i}:kind:errors.bank-kept-kind`]);
+		expect(keys(edit(draft, 'how-helped', (f) => (f.options = 'read-to-them\nthey-point\ni-write-it-down')), base)).toEqual([`${i}:options:errors.bank-kept-options`]);
+		// Rewording them, or adding a choice, is fine.
+		const added = edit(draft, 'how-helped', (f) => {
+			f.options += '\nthey-draw';
+			for (const l of LOCALES) f.words[l]!.options['they-draw'] = 'They draw';
+		});
+		expect(keys(added, base)).toEqual([]);
+	});
+});
+
 describe('editing a draft', () => {
 	it('adds, rewords, reorders and removes questions; the published version follows exactly', () => {
 		const { draft, base } = start('young-person-8-12');

@@ -263,6 +263,18 @@ function defaultOptionWords(draft: Draft, locale: string, code: string): string 
 	return '';
 }
 
+/**
+ * Questions other parts of My Review read by id, so a new version must keep them as they are used:
+ * the 4–7 form's who-helped and how-helped pages (DOMAIN §5.5, A11Y-C6) open every assisted form, and
+ * how-helped's choices decide whether the child took part (participation code, DOMAIN §4.1).
+ */
+export const KEPT_QUESTIONS: Readonly<Record<string, readonly { id: string; kind: QuestionKind; options: readonly string[] }[]>> = {
+	'young-person-4-7': [
+		{ id: 'who-helped', kind: 'choices', options: [] },
+		{ id: 'how-helped', kind: 'choices', options: ['they-point', 'they-tell-me', 'i-write-it-down'] }
+	]
+};
+
 const ENGLISH = 'en-GB';
 /** DOMAIN §5.8: about 8 words at most for 4–7, sentences of 12 words or fewer for 8–12. */
 const SENTENCE_LIMIT: Readonly<Record<string, number>> = { 'young-person-4-7': 8, 'young-person-8-12': 12 };
@@ -363,6 +375,13 @@ export function checkDraft(
 		if (baseSafety.length > 0 && !hasSafety) add(null, 'form', 'errors.bank-no-safety');
 		for (const q of baseSafety) if (!ids.has(q.id)) warn(null, 'form', 'errors.bank-safety-removed', { id: q.id });
 		for (const q of baseForm.questions) if (q.kind === 'text' && q.fixedVisibility && !ids.has(q.id)) add(null, 'form', 'errors.bank-fixed-removed', { id: q.id });
+		for (const kept of KEPT_QUESTIONS[draft.formId] ?? []) {
+			const i = draft.questions.findIndex((q) => q.id === kept.id);
+			const q = draft.questions[i];
+			if (!q) add(null, 'form', 'errors.bank-kept-removed', { id: kept.id });
+			else if (q.kind !== kept.kind) add(i, 'kind', 'errors.bank-kept-kind');
+			else if (isChoiceQuestion(q) && kept.options.some((o) => !q.options.includes(o))) add(i, 'options', 'errors.bank-kept-options', { options: kept.options.join(', ') });
+		}
 		draft.questions.forEach((q, i) => {
 			const was = baseForm.questions.find((b) => b.id === q.id);
 			if (was && isChoiceQuestion(q) && q.safetyTrigger?.length) {
