@@ -63,7 +63,8 @@ test('an admin produces the year’s tables, narrows the period, and downloads a
 	await expect(page.getByTestId('chart-participation')).toBeVisible();
 	await expect(page.getByTestId('report-participation').getByRole('heading', { name: 'How it is counted' })).toBeVisible();
 	await expect(page.getByTestId('report-participation')).toContainText('% of reviews of children 4 and over: out of reviews where the child was 4 or over on the held date');
-	await expect(page.getByTestId('report-feedback').getByTestId('not-recorded')).toBeVisible();
+	expect(await rowOf(page, 'feedback-parent', 'Feedback sent')).toEqual(['0', '0', '–']);
+	expect(await rowOf(page, 'requests', 'All requests')).toEqual(['0', '0', '0', '–', '–']);
 	await checked(page);
 
 	// 3. A last day before the first: the error is shown by the field, what was typed is kept.

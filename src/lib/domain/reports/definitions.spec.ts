@@ -233,3 +233,40 @@ describe('buildReport over FY 2025-26', () => {
 		for (const t of report.tables) expect(t.definitions.length, t.id).toBeGreaterThan(0);
 	});
 });
+
+describe('F15 feedback (DOMAIN §7 roll-up), one table per audience', () => {
+	const withFeedback = buildReport(
+		{
+			reviews: [], returns: [], escalations: [], allocations: [], alerts: [], requests: [],
+			feedback: {
+				responses: [{ kind: 'parent', formId: 'feedback-parent', formVersion: 1, invited: 10, sent: 6 }],
+				answers: [
+					{ formId: 'feedback-parent', formVersion: 1, questionId: 'fb-heard', value: 'yes', n: 4 },
+					{ formId: 'feedback-parent', formVersion: 1, questionId: 'fb-heard', value: 'not-sure', n: 1 },
+					{ formId: 'feedback-parent', formVersion: 1, questionId: 'fb-heard', value: 'rather-not-say', n: 1 },
+					{ formId: 'feedback-parent', formVersion: 1, questionId: 'fb-invited', value: 'yes', n: 2 },
+					{ formId: 'feedback-parent', formVersion: 1, questionId: 'fb-invited', value: 'no', n: 3 }
+				]
+			}
+		},
+		PERIOD,
+		TODAY
+	);
+	const rowsOf = (id: string) => Object.fromEntries(withFeedback.tables.find((t) => t.id === id)!.rows.map((r) => [r.id, [r.cells.numerator, r.cells.denominator, r.cells.percent].map((c) => (c?.kind === 'count' || c?.kind === 'percent' ? c.value : null))]));
+
+	it('parents: 6 of 10 sent; heard 4 of 5 answers (rather not say left out), invited 2 of 5; unanswered questions have no rate', () => {
+		const g = rowsOf('feedback-parent');
+		expect(g['feedback-sent']).toEqual([6, 10, 60]);
+		expect(g['fb-fb-heard']).toEqual([4, 5, 80]);
+		expect(g['fb-fb-invited']).toEqual([2, 5, 40]);
+		expect(g['fb-fb-record']).toEqual([0, 0, null]);
+		expect(Object.keys(g)).not.toContain('fb-fb-better'); // words have no rate
+		const label = withFeedback.tables.find((t) => t.id === 'feedback-parent')!.rows.find((r) => r.id === 'fb-fb-heard')!.label;
+		expect(label).toEqual({ key: 'feedback-parent.fb-heard.label', params: { ns: 'forms' } });
+	});
+
+	it('an audience with no feedback shows 0 of 0', () => {
+		expect(rowsOf('feedback-carer')['feedback-sent']).toEqual([0, 0, null]);
+		expect(withFeedback.tables.map((t) => t.id)).not.toContain('feedback');
+	});
+});

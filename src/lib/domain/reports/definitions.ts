@@ -5,6 +5,9 @@
  * counted on its own row and nowhere else (§3.3 "Care leavers"; §4.1: no PN code).
  */
 import type { FormBand } from '../age-band';
+import { feedbackFormById } from '$lib/forms/feedback/registry';
+import type { FeedbackForm } from '$lib/forms/feedback/types';
+import { RATHER_NOT_SAY } from '$lib/forms/types';
 import { ageOn, type IsoDate } from '../calendar';
 import { PARTICIPATION_CODES, PN0_AGE_UNDER, type ParticipationCode } from '../participation';
 import { resolveScheduleSettings, type ScheduleSettings } from '../review-schedule';
@@ -26,6 +29,7 @@ import type {
 	Period,
 	Report,
 	ReportFacts,
+	FeedbackFacts,
 	ReportTable,
 	RequestFact,
 	ReturnCount,
@@ -313,9 +317,61 @@ export function requestsTable(requests: readonly RequestFact[], period: Period, 
 	};
 }
 
-/** A table whose facts aren't kept yet (issue 6: requests F10, feedback F15). */
+/** A table whose facts aren't kept yet. */
 export function notRecordedTable(id: 'feedback', figures: string[]): ReportTable {
 	return { id, figures, status: 'not-recorded', columns: [], rows: [], chart: null, definitions: [id] };
+}
+
+const FEEDBACK_AUDIENCES = ['young-person', 'parent', 'carer'] as const;
+
+/**
+ * F15, one table per audience (DOMAIN §7 roll-up): feedback sent / invited, for reviews held in the
+ * period; then for each question with a positive rate, positive answers / answers (skips and
+ * "rather not say" left out). A question asked in several versions or bands is counted once, with
+ * the wording of the newest form that asks it. Free text is never summarised.
+ */
+export function feedbackTables(facts: FeedbackFacts): ReportTable[] {
+	return FEEDBACK_AUDIENCES.map((audience): ReportTable => {
+		const responses = facts.responses.filter((r) => r.kind === audience);
+		const invited = responses.reduce((a, r) => a + r.invited, 0);
+		const sent = responses.reduce((a, r) => a + r.sent, 0);
+		const questions = new Map<string, { formId: string; version: number; positive: number; answered: number }>();
+		const forms = new Map<string, FeedbackForm>();
+		for (const r of responses) {
+			const form = feedbackFormById(r.formId, r.formVersion);
+			if (form) forms.set(`${form.id}@${form.version}`, form);
+		}
+		for (const form of [...forms.values()].sort((a, b) => b.version - a.version)) {
+			for (const page of form.pages) {
+				if (page.positive.length === 0) continue;
+				const q = questions.get(page.id) ?? { formId: form.id, version: form.version, positive: 0, answered: 0 };
+				for (const a of facts.answers) {
+					if (a.formId !== form.id || a.formVersion !== form.version || a.questionId !== page.question.id || a.value === RATHER_NOT_SAY) continue;
+					q.answered += a.n;
+					if (page.positive.includes(a.value)) q.positive += a.n;
+				}
+				questions.set(page.id, q);
+			}
+		}
+		const line = (id: string, n: number, d: number) => ({ numerator: count(n), denominator: count(d), percent: percent(n, d) });
+		const rows: Row[] = [
+			row('feedback-sent', line('feedback-sent', sent, invited), { total: true }),
+			...[...questions.entries()].map(([qid, q]) => ({ id: `fb-${qid}`, label: { key: `${q.formId}.${qid}.label`, params: { ns: 'forms' } }, cells: line(qid, q.positive, q.answered) }))
+		];
+		return {
+			id: `feedback-${audience}`,
+			figures: ['F15'],
+			status: 'ok',
+			columns: [
+				{ id: 'numerator', kind: 'count' },
+				{ id: 'denominator', kind: 'count' },
+				{ id: 'percent', kind: 'percent' }
+			],
+			rows,
+			chart: { column: 'percent' },
+			definitions: ['feedback-sent', 'feedback-positive']
+		};
+	});
 }
 
 /** F11: escalations opened (by stage, distinct children); resolved within 20 WD / resolved in the period. */
@@ -474,7 +530,7 @@ export function buildReport(facts: ReportFacts, period: Period, today: IsoDate, 
 			escalationsTable(facts.escalations, period),
 			caseloadTable(facts.allocations, snapshot),
 			alertsTable(facts.alerts, period, settings.hours),
-			notRecordedTable('feedback', ['F15'])
+			...(facts.feedback ? feedbackTables(facts.feedback) : [notRecordedTable('feedback', ['F15'])])
 		]
 	};
 }

@@ -47,7 +47,10 @@ export type TableId =
 	| 'record'
 	| 'caseload'
 	| 'alerts'
-	| 'feedback';
+	| 'feedback'
+	| 'feedback-young-person'
+	| 'feedback-parent'
+	| 'feedback-carer';
 
 export type ReportTable = {
 	id: TableId;
@@ -112,6 +115,13 @@ export type AllocationFact = { iroId: string; iroName: string; childId: string; 
 /** Instants in epoch ms. */
 export type AlertFact = { createdAt: number; acknowledgedAt: number | null };
 
+/** Post-review feedback (DOMAIN §7, F15), counted in SQL: responses per form, and choice answers per value. */
+export type FeedbackFacts = {
+	responses: { kind: 'young-person' | 'parent' | 'carer'; formId: string; formVersion: number; invited: number; sent: number }[];
+	/** Only choice answers of sent responses (the only ones with a positive rate); `value` is the option. */
+	answers: { formId: string; formVersion: number; questionId: string; value: string; n: number }[];
+};
+
 /** A request (issue 6, DOMAIN §6): instants in epoch ms; `reviewDate` bounds change-review and interpreter clocks by the lock. */
 export type RequestFact = {
 	kind: RequestKind;
@@ -133,6 +143,6 @@ export type ReportFacts = {
 	alerts: AlertFact[];
 	/** Issue 6's requests. */
 	requests: RequestFact[];
-	/** Issue 6's feedback: null until its table exists (the table then says "not yet recorded"). */
-	feedback: null;
+	/** Issue 6's post-review feedback for reviews held in the period; null where it isn't kept (then "not yet recorded"). */
+	feedback: FeedbackFacts | null;
 };

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { FormBand } from '$lib/domain/age-band';
 import { londonDay as londonDate } from '$lib/domain/reports/london';
 import type { ParticipationCode } from '$lib/domain/participation';
-import type { AlertFact, AllocationFact, EscalationFact, Period, RequestFact, ReturnCount, ReviewFact } from '$lib/domain/reports/types';
+import type { AlertFact, AllocationFact, EscalationFact, FeedbackFacts, Period, RequestFact, ReturnCount, ReviewFact } from '$lib/domain/reports/types';
 import { REQUEST_KINDS, type Handler, type RequestKind } from '$lib/domain/request-state';
 import type { Db } from '../db';
 
@@ -152,4 +152,45 @@ export async function requests(db: Db, period: Period): Promise<RequestFact[]> {
 			closedAt: num(r.closed_at),
 			reviewDate: r.scheduled_date ?? r.due_date ?? null
 		}));
+}
+
+/**
+ * Post-review feedback for reviews held in the period (DOMAIN §7, F15): responses per audience and
+ * form version, and the choice answers of sent responses counted per option. Free text is not read.
+ */
+export async function feedback(db: Db, period: Period): Promise<FeedbackFacts> {
+	const responses = await db
+		.selectFrom('feedback_response as f')
+		.innerJoin('review as r', 'r.id', 'f.review_id')
+		.where('r.held_date', '>=', period.from)
+		.where('r.held_date', '<=', period.to)
+		.select(['f.respondent_kind', 'f.form_id', 'f.form_version', sql<number>`count(*)`.as('invited'), sql<number>`sum(case when f.status = 'sent' then 1 else 0 end)`.as('sent')])
+		.groupBy(['f.respondent_kind', 'f.form_id', 'f.form_version'])
+		.execute();
+	const answers = await db
+		.selectFrom('feedback_answer as a')
+		.innerJoin('feedback_response as f', 'f.id', 'a.response_id')
+		.innerJoin('review as r', 'r.id', 'f.review_id')
+		.where('r.held_date', '>=', period.from)
+		.where('r.held_date', '<=', period.to)
+		.where('f.status', '=', 'sent')
+		.where('a.value', 'like', '{"kind":"choice"%')
+		.select(['f.form_id', 'f.form_version', 'a.question_id', 'a.value', sql<number>`count(*)`.as('n')])
+		.groupBy(['f.form_id', 'f.form_version', 'a.question_id', 'a.value'])
+		.execute();
+	return {
+		responses: responses
+			.filter((r) => r.respondent_kind === 'young-person' || r.respondent_kind === 'parent' || r.respondent_kind === 'carer')
+			.map((r) => ({ kind: r.respondent_kind as 'young-person' | 'parent' | 'carer', formId: r.form_id, formVersion: r.form_version, invited: n(r.invited), sent: n(r.sent) })),
+		answers: answers.flatMap((a) => {
+			let value: unknown;
+			try {
+				value = JSON.parse(a.value);
+			} catch {
+				return [];
+			}
+			const v = value as { kind?: string; value?: unknown };
+			return v.kind === 'choice' && typeof v.value === 'string' ? [{ formId: a.form_id, formVersion: a.form_version, questionId: a.question_id, value: v.value, n: n(a.n) }] : [];
+		})
+	};
 }
