@@ -1,5 +1,6 @@
 import { error, type Handle } from '@sveltejs/kit';
 import type { Role } from '../auth/actor';
+import { sessionCookieName } from '../auth/session';
 
 /**
  * The outer fence (SECURITY §2, deny by default). Path prefixes map to the one role that may
@@ -52,7 +53,18 @@ export const handleAudience: Handle = async ({ event, resolve }) => {
 	}
 	const actor = event.locals.actor;
 	// Returned, not thrown, so the header hook still wraps the response (SEC-C4).
-	if (!actor) return new Response(null, { status: 303, headers: { location: audience.signIn } });
+	if (!actor) {
+		const response = new Response(null, { status: 303, headers: { location: audience.signIn } });
+		// SEC-S7: handleSession deletes a refused token's cookie, but Kit adds `event.cookies` only
+		// to responses that come from resolve, so this redirect carries the deletion itself. (Sent
+		// but now gone from event.cookies = deleted by handleSession; an activation session is kept.)
+		const name = sessionCookieName(event.url);
+		const sent = (event.request.headers.get('cookie') ?? '').split(/;\s*/).some((c) => c.startsWith(`${name}=`));
+		if (sent && event.cookies.get(name) === undefined) {
+			response.headers.append('set-cookie', event.cookies.serialize(name, '', { httpOnly: true, sameSite: 'lax', path: '/', secure: event.url.protocol === 'https:', maxAge: 0 }));
+		}
+		return response;
+	}
 	if (actor.role !== audience.role) {
 		// Wrong role: carry on as nobody, so the page's own requireAccess answers 404 with the
 		// normal error page, the headers and an authz_denied audit row (D14).
