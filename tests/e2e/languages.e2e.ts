@@ -8,6 +8,7 @@
  * - Display settings (A11Y-22) come from a cookie and show on the next page with JS off.
  */
 import type { Page } from '@playwright/test';
+import { ALL_LANGUAGES, LOCALES } from '../../src/lib/i18n/languages';
 import { PWA_PERSONAS } from '../fixtures/personas';
 import { RESPONDENT_PASSPHRASE } from '../fixtures/personas';
 import { expect, test } from './support/fixtures';
@@ -149,5 +150,32 @@ test('display settings are kept on the device and apply from the server (A11Y-22
 	await checked(page);
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 	expect(overflow, 'largest text still reflows at 360 px').toBeLessThanOrEqual(0);
+	await context.close();
+});
+
+test('every shipped language renders the home and a question page with its own lang and dir, no key names, 0 axe violations', async ({ browser }, testInfo) => {
+	test.setTimeout(240_000);
+	const login = castFor(testInfo.project.name).sweep;
+	const { context, page } = await personContext(browser, testInfo);
+	await page.goto('/sign-in');
+	await page.getByLabel('Username').fill(login);
+	await page.getByLabel('Passphrase').fill(RESPONDENT_PASSPHRASE);
+	await submitAndWait(page, () => page.getByRole('button', { name: 'Sign in' }).click());
+	const question = `/me/review/${reviewOf(login)}/home-change`;
+	// A key name on screen looks like `section.key`; the sections respondents' pages use.
+	const keyName = /\b(app|start|question|errors|forms|preferences|offline|home|help|help-now|share|child-ui|young-person-13-plus)\.[a-z]/;
+	for (const code of LOCALES) {
+		const lang = ALL_LANGUAGES.find((l) => l.code === code)!;
+		for (const path of ['/me', question]) {
+			await page.goto(path);
+			await page.locator('summary.app-language__summary').click();
+			await page.getByRole('button', { name: lang.name, exact: true }).click();
+			await expect(page.locator('html')).toHaveAttribute('lang', code);
+			await expect(page.locator('html')).toHaveAttribute('dir', lang.dir);
+			await expect(page).toHaveURL(new RegExp(`${path}$`));
+			expect(await page.locator('body').innerText(), `${code} ${path}`).not.toMatch(keyName);
+			await checked(page);
+		}
+	}
 	await context.close();
 });

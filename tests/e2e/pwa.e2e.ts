@@ -127,6 +127,8 @@ test('an answer typed as the connection drops is kept, the child is told, and it
 	const share = await page.locator(`input[name="${PAGE}-share"]:checked`).getAttribute('value');
 
 	if (jsEnabled) {
+		// The page must be running its JavaScript (hydrated) before the connection drops, as a child's would be after a few seconds on it.
+		await page.waitForLoadState('networkidle');
 		await context.setOffline(true);
 		await page.getByRole('button', { name: 'Continue' }).click();
 		const status = page.getByTestId('offline-status');
@@ -175,6 +177,7 @@ test('sign-out with an answer still kept warns first, then leaves nothing person
 	await page.getByRole('textbox').fill(canary);
 	if (jsEnabled) {
 		// The connection is "up" but every answer post fails, so the answer stays kept on the phone.
+		await page.waitForLoadState('networkidle');
 		await page.route(`**${url}`, (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.fallback()));
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await expect(page.getByTestId('offline-status')).toContainText('Not sent yet.');
