@@ -2,7 +2,8 @@
  * Issue 8, the question bank, as an admin would use it, with JavaScript on and off, axe on every
  * page and a 360 px phone: start the next version of the 8–12 form, reword its first question, add a
  * question in every shipped language, preview it on a phone (in English and Welsh), publish. Then a
- * child who starts now sees the new words, and a child who had already started keeps the old ones.
+ * child who starts now sees the new words, answers and sends, and their IRO's pack shows each answer
+ * with the new version's words; a child who had already started keeps the old ones.
  *
  * Why a private server: publishing changes the version every consultation opened afterwards starts
  * on, for the whole service. Every other journey (consultations, outcomes, pwa…) walks the 8–12 and
@@ -19,7 +20,7 @@ import { latestForm } from '../../src/lib/forms/registry';
 import { LOCALES } from '../../src/lib/i18n/languages';
 import { QUESTION_BANK_PERSONAS, STAFF_PASSWORD } from '../fixtures/personas';
 import { expect, test } from './support/fixtures';
-import { resume, signIn } from './support/consultation';
+import { openPack, resume, signIn, staffSignIn } from './support/consultation';
 import { snapshotE2eDatabase, startPrivateServer, type PrivateServer } from './support/private-server';
 import { checked, submitAndWait } from './support/session';
 
@@ -62,7 +63,7 @@ async function checkedAt360(page: Page): Promise<void> {
 	expect(overflow, `${new URL(page.url()).pathname} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
 }
 
-test('an admin rewords a question, adds one, previews and publishes; a child starting now sees the new words, one who had started keeps the old', async ({ browser }, testInfo) => {
+test('an admin rewords a question, adds one, previews and publishes; a child starting now answers the new version and the pack shows its words; one who had started keeps the old', async ({ browser }, testInfo) => {
 	test.setTimeout(300_000);
 	const cast = QUESTION_BANK_PERSONAS[testInfo.project.name === 'chromium' ? 'js' : 'nojs'];
 	const before = latestForm(FORM);
@@ -167,7 +168,32 @@ test('an admin rewords a question, adds one, previews and publishes; a child sta
 	await submitAndWait(fresh, () => fresh.getByRole('button', { name: 'Start', exact: true }).click());
 	await expect(fresh.getByRole('heading', { level: 1 })).toHaveText(NEW_WORDS);
 	await checkedAt360(fresh);
+	// They answer every page of the new version (the first choice, or a line of text) and send.
+	const total = Number((await fresh.locator('.app-progress').textContent())!.match(/of (\d+)/)![1]);
+	expect(total).toBe(before.questions.length + 1);
+	for (let n = 1; n <= total; n++) {
+		await expect(fresh.locator('.app-progress')).toHaveText(`Question ${n} of ${total}`);
+		const text = fresh.locator('main textarea').first();
+		if (await text.count()) await text.fill(`Answer ${n}`);
+		else if (await fresh.getByRole('checkbox').count()) await fresh.getByRole('checkbox').first().check();
+		else if (await fresh.getByRole('radio').count()) await fresh.getByRole('radio').first().check();
+		await submitAndWait(fresh, () => fresh.getByRole('button', { name: 'Continue', exact: true }).click());
+	}
+	await expect(fresh).toHaveURL(/\/check$/);
+	await submitAndWait(fresh, () => fresh.getByRole('button', { name: 'Send my answers' }).click());
+	await expect(fresh).toHaveURL(/\/sent$/);
 	await fresh.context().close();
+
+	// Their IRO's pack shows each answer with the words of the version answered.
+	const iro = await open(browser, testInfo);
+	await staffSignIn(iro, cast.iro.login);
+	await openPack(iro, cast.fresh.displayName);
+	await expect(iro.getByText(NEW_WORDS, { exact: true })).toBeVisible();
+	await expect(iro.getByText(ADDED_WORDS, { exact: true })).toBeVisible();
+	await expect(iro.getByText(english['since-good']!.label, { exact: true })).toHaveCount(0);
+	await expect(iro.getByText(`Answer ${total}`, { exact: true })).toBeVisible();
+	await checked(iro);
+	await iro.context().close();
 
 	// A child who had started before keeps the version they started on.
 	const early = await open(browser, testInfo);
