@@ -45,6 +45,14 @@ export const REQUEST_EVENTS = [
 ] as const;
 export type RequestEvent = (typeof REQUEST_EVENTS)[number];
 
+/**
+ * History-only events: a clock ran out and the person responsible was told (DOMAIN §6.5 "overdue").
+ * They change no state; one per clock, so nobody is told twice.
+ */
+export const OVERDUE_EVENTS = ['overdue-acknowledge', 'overdue-allocate', 'overdue-answer'] as const;
+export type OverdueEvent = (typeof OVERDUE_EVENTS)[number];
+export type HistoryEvent = RequestEvent | OverdueEvent;
+
 export const EVENT_STATE: Readonly<Record<RequestEvent, RequestState>> = Object.freeze({
 	sent: 'sent',
 	seen: 'seen',

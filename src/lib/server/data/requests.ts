@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import {
+	OVERDUE_EVENTS,
 	REQUEST_EVENTS,
+	type HistoryEvent,
 	REQUEST_KINDS,
 	REQUEST_STATES,
 	type Handler,
@@ -232,14 +234,14 @@ export interface RequestEventRow {
 	actorId: string | null;
 	actorRole: string | null;
 	actorName: string | null;
-	event: RequestEvent;
+	event: HistoryEvent;
 	state: RequestState;
 	note: string | null;
 }
 
 export async function addEvent(
 	db: Db,
-	e: { requestId: string; at: number; actorId: string | null; actorRole: string | null; event: RequestEvent; state: RequestState; note: string | null }
+	e: { requestId: string; at: number; actorId: string | null; actorRole: string | null; event: HistoryEvent; state: RequestState; note: string | null }
 ): Promise<void> {
 	const last = await db
 		.selectFrom('help_request_event')
@@ -268,10 +270,10 @@ export async function events(db: Db, requestIds: readonly string[]): Promise<Req
 		.orderBy('help_request_event.seq')
 		.execute();
 	return rows
-		.filter((r) => (REQUEST_EVENTS as readonly string[]).includes(r.event))
+		.filter((r) => (REQUEST_EVENTS as readonly string[]).includes(r.event) || (OVERDUE_EVENTS as readonly string[]).includes(r.event))
 		.map((r) => ({
 			id: r.id, requestId: r.request_id, at: Number(r.at), actorId: r.actor_id, actorRole: r.actor_role, actorName: r.display_name ?? null,
-			event: r.event as RequestEvent, state: r.state as RequestState, note: r.note
+			event: r.event as HistoryEvent, state: r.state as RequestState, note: r.note
 		}));
 }
 

@@ -5,6 +5,7 @@ import { transportFromEnv, type MailTransport } from './mail';
 import { deliverDue } from './outbox';
 import { sendFeedbackReminders } from './feedback-reminders';
 import { sendReminders } from './reminders';
+import { notifyOverdueRequests } from './request-overdue';
 
 /** How often the outbox is looked at (*our default*); reminders at most hourly (daily granularity). */
 export const TICK_MS = 15_000;
@@ -33,6 +34,9 @@ export function createJobs(opts: { db: () => Db; transport: MailTransport; publi
 		if (at - lastReminders >= REMINDER_EVERY_MS) {
 			const queued = await sendReminders(db, at);
 			const feedbackQueued = await sendFeedbackReminders(db, at);
+			// Issue 6, DOMAIN §6.5: a request past its service level is brought to whoever has it, once per clock.
+			const overdue = await notifyOverdueRequests(db, at);
+			if (overdue > 0) log.info({ overdue }, 'overdue requests notified');
 			lastReminders = at;
 			if (queued > 0) log.info({ queued }, 'reminders queued');
 			if (feedbackQueued > 0) log.info({ queued: feedbackQueued }, 'feedback reminders queued');

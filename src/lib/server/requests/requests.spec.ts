@@ -273,3 +273,33 @@ describe('requests in the pack and on the caseload (DOMAIN §8.1 items 2 and 8)'
 		expect(open[0]).toMatchObject({ kind: 'advocate', open: true, overdue: true, metServiceLevel: false });
 	});
 });
+
+describe('overdue requests reach whoever has them, once per clock (DOMAIN §6.5)', () => {
+	it('tells the IRO once when "talk to my IRO" runs past 2 working days; the history says so, the child’s view does not', async () => {
+		const { notifyOverdueRequests } = await import('../jobs/request-overdue');
+		await send({ kind: 'talk-to-iro', childId: f.childId, details: { kind: 'talk-to-iro', when: 'on-my-own', how: 'visit', safeTime: '', topic: '' }, consent: false, iroCanSee: false, key: KEY });
+		const before = (await outboxFor(f.iroId)).length;
+		expect(await notifyOverdueRequests(t.db, NOW + 3600_000)).toBe(0);
+		const late = Date.parse('2026-11-26T10:30:00Z');
+		expect(await notifyOverdueRequests(t.db, late)).toBe(1);
+		expect(await notifyOverdueRequests(t.db, late + 3600_000)).toBe(0);
+		expect((await outboxFor(f.iroId)).length).toBe(before + 1);
+		const [r] = await requests.forRequester(t.db, f.youngPersonId);
+		expect((await requests.events(t.db, [r!.id])).map((e) => e.event)).toEqual(['sent', 'overdue-answer']);
+		expect(r!.status).toBe('sent');
+		const [view] = await mine(t.db, f.youngPersonId);
+		expect(view!.history.map((h) => h.event)).toEqual(['sent']);
+	});
+
+	it('tells the advocacy service for a referral, per clock: acknowledge, then allocate', async () => {
+		const { notifyOverdueRequests } = await import('../jobs/request-overdue');
+		await send(referral(true));
+		const [r] = await requests.forRequester(t.db, f.youngPersonId);
+		const before = (await outboxFor(f.advocateId)).length;
+		expect(await notifyOverdueRequests(t.db, Date.parse('2026-11-25T11:00:00Z'))).toBe(1);
+		expect(await notifyOverdueRequests(t.db, Date.parse('2026-11-26T11:00:00Z'))).toBe(1);
+		expect((await outboxFor(f.advocateId)).length).toBe(before + 2);
+		expect((await outboxFor(secondAdvocateId)).length).toBeGreaterThan(0);
+		expect((await requests.events(t.db, [r!.id])).map((e) => e.event)).toEqual(['sent', 'overdue-acknowledge', 'overdue-allocate']);
+	});
+});

@@ -1,6 +1,6 @@
 import { londonDate } from '$lib/domain/calendar';
 import { currentClock, isOverdue, type Clock } from '$lib/domain/request-sla';
-import { isFinal, type RequestEvent } from '$lib/domain/request-state';
+import { isFinal, type HistoryEvent } from '$lib/domain/request-state';
 import type { ServiceSettings } from '$lib/domain/service-settings';
 import type { Db } from '../db';
 import * as children from '../data/children';
@@ -14,8 +14,8 @@ import { firstName, requestClocks } from './service';
  */
 
 /** Events the requester sees in their history, and the ones whose words are for them. */
-const REQUESTER_EVENTS: readonly RequestEvent[] = ['sent', 'seen', 'accepted', 'allocated', 'contacted', 'contact-arranged', 'answered', 'done', 'declined', 'withdrawn', 'consent-withdrawn'];
-const WORDS_FOR_REQUESTER: readonly RequestEvent[] = ['answered', 'contact-arranged', 'done', 'declined'];
+const REQUESTER_EVENTS: readonly HistoryEvent[] = ['sent', 'seen', 'accepted', 'allocated', 'contacted', 'contact-arranged', 'answered', 'done', 'declined', 'withdrawn', 'consent-withdrawn'];
+const WORDS_FOR_REQUESTER: readonly HistoryEvent[] = ['answered', 'contact-arranged', 'done', 'declined'];
 
 export interface ClockView {
 	name: Clock['name'];
@@ -41,8 +41,8 @@ export interface MyRequest {
 	/** In progress: the IRO's name, or for advocacy "finding you an advocate" (null) then the advocate's first name. */
 	onIt: { by: 'iro' | 'finding' | 'advocate'; name: string | null } | null;
 	/** The latest words for the requester: an answer, an arranged contact, the outcome or the reason. */
-	words: { event: RequestEvent; note: string; at: number; by: string | null } | null;
-	history: { event: RequestEvent; at: number }[];
+	words: { event: HistoryEvent; note: string; at: number; by: string | null } | null;
+	history: { event: HistoryEvent; at: number }[];
 	canWithdraw: boolean;
 }
 
@@ -130,7 +130,7 @@ export interface StaffDetail {
 	details: requests.Details | null;
 	requesterName: string;
 	clocks: ClockView[];
-	history: { event: RequestEvent; at: number; actorName: string | null; note: string | null }[];
+	history: { event: HistoryEvent; at: number; actorName: string | null; note: string | null }[];
 	final: boolean;
 }
 
