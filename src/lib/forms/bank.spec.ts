@@ -170,7 +170,10 @@ describe('safety questions and the fixed IRO-only answers (DOMAIN §5.6, §5.7)'
 		expect(isChoiceQuestion(q) && q.safetyTrigger).toEqual(['no']);
 		const result = check(reworded, base);
 		expect(result.problems).toEqual([]);
-		expect(result.warnings.map((w) => `${w.question}:${w.field}:${w.error.key}`)).toEqual([`${indexOf(draft, 'home-safe')}:label-en-GB:errors.bank-safety-reworded`]);
+		expect(result.warnings.map((w) => `${w.question}:${w.field}:${w.error.key}`)).toEqual([
+			`${indexOf(draft, 'home-safe')}:label-cy:errors.bank-translation-stale`,
+			`${indexOf(draft, 'home-safe')}:label-en-GB:errors.bank-safety-reworded`
+		]);
 	});
 
 	it('refuses a child form that loses a fixed IRO-only answer, or makes it a choice', () => {
@@ -193,6 +196,17 @@ describe('safety questions and the fixed IRO-only answers (DOMAIN §5.6, §5.7)'
 		const q = reworded.questions[indexOf(draft, 'meeting-not-who')]!;
 		expect(q.kind === 'text' && q.fixedVisibility).toBe('iro-only');
 		expect(check(reworded, base).problems).toEqual([]);
+	});
+});
+
+describe('translations', () => {
+	it('warns when the English words change and another language’s do not, until that language changes too', () => {
+		const { draft, base } = start('carer');
+		const i = indexOf(draft, 'settling');
+		const english = edit(draft, 'settling', (f) => (f.words['en-GB']!.label = 'How is the child settling in with you?'));
+		expect(check(english, base).warnings.map((w) => `${w.question}:${w.field}:${w.error.key}`)).toEqual([`${i}:label-cy:errors.bank-translation-stale`]);
+		const both = edit(english, 'settling', (f) => (f.words.cy!.label = 'Sut mae’r plentyn yn setlo gyda chi?'));
+		expect(check(both, base).warnings).toEqual([]);
 	});
 });
 
@@ -275,7 +289,7 @@ describe('wording guidance on a child form (DOMAIN §5.8): warnings, not refusal
 		const d = edit(draft, id, (f) => (f.words['en-GB']!.label = label));
 		const result = check(d, base);
 		expect(result.problems).toEqual([]);
-		return result.warnings.map((w) => `${w.field}:${w.error.key}`);
+		return result.warnings.filter((w) => w.error.key !== 'errors.bank-translation-stale').map((w) => `${w.field}:${w.error.key}`);
 	};
 	it.each([
 		['young-person-8-12', 'since-good', 'What has been good since your last review?', []],

@@ -367,6 +367,22 @@ export function checkDraft(
 		}
 	});
 
+	// Words changed in English but not in another language: that translation may no longer say the same.
+	draft.questions.forEach((q, i) => {
+		const was = baseForm.questions.find((b) => b.id === q.id);
+		if (!was) return;
+		const en = (w: FormWording) => w[ENGLISH]?.questions[q.id];
+		const before = en(baseWording);
+		const now = en(draft.wording);
+		if (!before || !now || (before.label === now.label && (before.hint ?? '') === (now.hint ?? ''))) return;
+		for (const locale of locales) {
+			if (locale === ENGLISH) continue;
+			const old = baseWording[locale]?.questions[q.id];
+			const mine = draft.wording[locale]?.questions[q.id];
+			if (old?.label && mine?.label && old.label === mine.label && (old.hint ?? '') === (mine.hint ?? '')) warn(i, `label-${locale}`, 'errors.bank-translation-stale', { language: languageName(locale) });
+		}
+	});
+
 	if (child) {
 		// DOMAIN §5.7: a child's form keeps its safety question(s); DOMAIN §5.6: the fixed IRO-only answers stay.
 		const ids = new Set(draft.questions.map((q) => q.id));
