@@ -61,7 +61,11 @@ async function benchOne(size: number, url: string, dialect: string, rows: Row[])
 		if (dialect === 'postgres') await sql`analyze`.execute(db);
 		console.log(`${dialect} ${size}: ${dataset.children.length} children, ${reviewsInYear} reviews in the year, ${dataset.invitations.length} invitations; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 		const p: Period = period;
-		const add = (name: string, r: { p50: number; p95: number; cpu50: number; cpu95: number }) => rows.push({ size, dialect, name, ...r });
+		const add = (name: string, r: { p50: number; p95: number; cpu50: number; cpu95: number }) => {
+			rows.push({ size, dialect, name, ...r });
+			// Printed as measured, so a long run still leaves its figures.
+			console.log([size, dialect, r.p50.toFixed(1), r.p95.toFixed(1), r.cpu50.toFixed(1), r.cpu95.toFixed(1), name].join('\t'));
+		};
 		add('page read: computeReport (all queries + all tables)', await time(() => computeReport(db, p, TODAY)));
 		const reviews = await facts.reviews(db, p);
 		const returns = await facts.returns(db, p);

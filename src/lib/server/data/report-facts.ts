@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { FormBand } from '$lib/domain/age-band';
 import { londonDay as londonDate } from '$lib/domain/reports/london';
 import type { ParticipationCode } from '$lib/domain/participation';
@@ -193,4 +193,16 @@ export async function feedback(db: Db, period: Period): Promise<FeedbackFacts> {
 			return v.kind === 'choice' && typeof v.value === 'string' ? [{ formId: a.form_id, formVersion: a.form_version, questionId: a.question_id, value: v.value, n: n(a.n) }] : [];
 		})
 	};
+}
+
+/**
+ * A number that changes whenever the database does, for caching a computed report (SQLite only):
+ * total_changes() counts every row this process's connection has written (the app's one writer,
+ * D4), and PRAGMA data_version moves when another connection commits. Null on Postgres (no cache).
+ */
+export async function dataVersion(db: Db): Promise<string | null> {
+	if (db.getExecutor().adapter instanceof PostgresAdapter) return null;
+	const changes = await sql<{ c: number }>`select total_changes() as c`.execute(db);
+	const version = await sql<{ data_version: number }>`pragma data_version`.execute(db);
+	return `${changes.rows[0]?.c ?? 0}:${version.rows[0]?.data_version ?? 0}`;
 }

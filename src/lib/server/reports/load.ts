@@ -27,9 +27,31 @@ export async function computeReport(db: Db, period: Period, today: string, now: 
 	return buildReport({ reviews, returns, escalations, allocations, alerts, requests, feedback }, period, today, settings, now);
 }
 
+/**
+ * Recently computed reports, kept while the database hasn't changed (SQLite: `dataVersion`), so
+ * moving between a period's page and its CSV downloads doesn't recount a year each time. Any write
+ * anywhere (an answer saved, a session touched) starts afresh; on Postgres nothing is kept.
+ */
+const recent = new Map<string, { version: string; report: Report }>();
+const RECENT_MAX = 8;
+
+export async function cachedReport(db: Db, period: Period, today: string): Promise<Report> {
+	const version = await facts.dataVersion(db);
+	const key = `${period.from}|${period.to}|${today}`;
+	const hit = version === null ? undefined : recent.get(key);
+	if (hit && hit.version === version) return hit.report;
+	const report = await computeReport(db, period, today);
+	if (version !== null) {
+		recent.delete(key);
+		recent.set(key, { version, report });
+		while (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+	}
+	return report;
+}
+
 export async function loadReport(access: Access<'reports.view'>, period: Period, today: string): Promise<Report> {
 	void access;
-	return computeReport(database(), period, today);
+	return cachedReport(database(), period, today);
 }
 
 export type ExportAudience = 'service' | 'publication';
@@ -48,7 +70,7 @@ export async function exportTable(
 	requestId: string | null
 ): Promise<{ report: Report; table: ReportTable } | null> {
 	const db = database();
-	const report = await computeReport(db, period, today);
+	const report = await cachedReport(db, period, today);
 	const table = report.tables.find((t) => t.id === id);
 	if (!table) return null;
 	await audit.record(db, {
@@ -61,7 +83,7 @@ export async function exportTable(
 /** Every table in one CSV, audited as one export. */
 export async function exportAll(access: Access<'reports.view'>, period: Period, today: string, audienceOf: ExportAudience, now: number, requestId: string | null): Promise<Report> {
 	const db = database();
-	const report = await computeReport(db, period, today);
+	const report = await cachedReport(db, period, today);
 	await audit.record(db, {
 		at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'export',
 		resourceType: `report-${audienceOf}`, resourceId: `all:${period.from}:${period.to}`, requestId
