@@ -2,7 +2,8 @@ import adapter from '@sveltejs/adapter-node';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
-	compilerOptions: { runes: true },
+	// discloseVersion: no Svelte version beacon in every page's JavaScript (issue 10's weight budget).
+	compilerOptions: { runes: true, discloseVersion: false },
 	kit: {
 		adapter: adapter({ precompress: true }),
 		// SEC-C2: Kit's origin check stays on, with no trusted origins.

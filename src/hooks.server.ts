@@ -6,6 +6,8 @@ import { handleAudience } from '$lib/server/hooks/audience';
 import { handleHeaders } from '$lib/server/hooks/headers';
 import { handleLocale } from '$lib/server/hooks/locale';
 import { handleSession } from '$lib/server/hooks/session';
+import { installMissingKeyFallback } from '$lib/server/i18n-strings';
+import { loadAllKinds } from '$lib/components/form/kinds';
 import { startJobs } from '$lib/server/jobs/worker';
 import { log } from '$lib/server/log';
 
@@ -14,11 +16,16 @@ export const init: ServerInit = async () => {
 	await startDatabase();
 	// Issue 8: the question bank's published versions join the form registry (and i18n) before any page.
 	await syncBankForms(database());
+	// Issue 10: question fields load per kind in the browser; the server has them all from the start.
+	await loadAllKinds();
 	// Issue 5: the outbox and reminders worker (off with OUTBOX_WORKER=off). REL-9: on shutdown it
 	// finishes the message in flight, then the database closes.
 	const stopJobs = startJobs();
 	process.once('sveltekit:shutdown', () => void stopJobs().finally(() => closeDatabase()));
 };
+
+// Issue 10: a key a page wasn't sent still renders on the server, and is logged.
+installMissingKeyFallback();
 
 export const handle = sequence(handleHeaders, handleSession, handleLocale, handleAudience);
 

@@ -29,7 +29,7 @@ const ISO_DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * occasions), add it here and move {@link holidaysCoverUntil}. A test fails once this list covers less
  * than two years after the day the tests run.
  */
-export const BANK_HOLIDAYS_ENGLAND_WALES: readonly IsoDate[] = Object.freeze([
+export const BANK_HOLIDAYS_ENGLAND_WALES: readonly IsoDate[] = /* @__PURE__ */ Object.freeze([
 	// 2024
 	'2024-01-01', '2024-03-29', '2024-04-01', '2024-05-06', '2024-05-27', '2024-08-26', '2024-12-25', '2024-12-26',
 	// 2025
@@ -177,7 +177,7 @@ export function addMonthsClamped(d: IsoDate, n: number): IsoDate {
 	return formatIsoDate({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
 }
 
-const LONDON_DATE = new Intl.DateTimeFormat('en-GB', {
+const LONDON_DATE = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', {
 	timeZone: 'Europe/London',
 	year: 'numeric',
 	month: '2-digit',

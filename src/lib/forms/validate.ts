@@ -1,5 +1,6 @@
 import { isIsoDate, londonDate, type IsoDate } from '$lib/domain/calendar';
 import { parseStrokes } from './drawing';
+import { countCodePoints, SHARE_ADVOCATE_SUFFIX, SHARE_SUFFIX } from './fields';
 import {
 	DEFAULT_TEXT_LIMIT,
 	RATHER_NOT_SAY,
@@ -42,14 +43,8 @@ export type PageResult =
 	| { kind: 'invalid'; errors: Record<string, FieldError>; raw: Record<string, string | string[]> }
 	| { kind: 'malformed' };
 
-/** The suffix of a text or drawing question's sharing field (DOMAIN §5.6). */
-export const SHARE_SUFFIX = '-share';
-/**
- * The extra "my advocate" tick beside the sharing choice (DOMAIN §5.6, issue 6): a checkbox posting
- * `yes`, or nothing. Per answer, not part of the question definition, so definitions and their
- * frozen hashes are unchanged and answers stored before it read as not ticked.
- */
-export const SHARE_ADVOCATE_SUFFIX = '-share-advocate';
+// Field names and the character counter live in ./fields, which pages can load without the rest (issue 10).
+export { SHARE_ADVOCATE_SUFFIX, SHARE_SUFFIX, countCodePoints } from './fields';
 
 /** The earliest date a `date` question accepts: anything before is a slip, not a real record. */
 export const EARLIEST_DATE: IsoDate = '1900-01-01';
@@ -74,17 +69,6 @@ export function normaliseText(raw: string): NormalisedText {
 	const folded = raw.normalize('NFC').replace(/\r\n?/g, '\n');
 	if (BAD_CHARACTERS.test(folded)) return bad();
 	return { ok: true, text: folded.trim() };
-}
-
-/**
- * Length in Unicode code points, the one counter client and server share (SECURITY D25), so
- * "2,000 characters" means the same on a phone's counter and in `validatePage`. An emoji is one
- * or two code points; a ZWJ family is several.
- */
-export function countCodePoints(s: string): number {
-	let n = 0;
-	for (const _ of s) n++;
-	return n;
 }
 
 /** Does this question post a sharing choice? Text (unless fixed IRO-only) and drawings do (DOMAIN §5.6). */

@@ -1,14 +1,23 @@
 import { createContext } from 'svelte';
-import { directionOf, i18nFor, type Locale, type Translate } from './index';
+import { makeT, type Strings } from './core';
+import type { Locale, Translate } from './index';
 
-/** The page's language, shared through context (never module state, which leaks in SSR). */
+/**
+ * The page's language, shared through context (never module state, which leaks in SSR). It
+ * translates with the strings the server sent this page (issue 10), read through `strings()` so a
+ * client-side navigation that brings new strings (a form's wording) re-translates.
+ */
 export class I18n {
 	locale: Locale = $state('en-GB');
-	dir = $derived(directionOf(this.locale));
-	t: Translate = $derived(i18nFor(this.locale).getFixedT(this.locale));
+	dir: 'ltr' | 'rtl' = $state('ltr');
+	readonly #strings: () => Strings;
+	t: Translate;
 
-	constructor(locale: Locale) {
+	constructor(locale: Locale, strings: () => Strings, dir: 'ltr' | 'rtl' = 'ltr') {
 		this.locale = locale;
+		this.dir = dir;
+		this.#strings = strings;
+		this.t = $derived(makeT(this.locale, this.#strings()));
 	}
 }
 

@@ -1,6 +1,21 @@
 import { createContext } from 'svelte';
 import { applyAction, deserialize } from '$app/forms';
-import * as queue from './queue';
+import type { QueuedPage } from './queue';
+import { WAITING_FLAG, wipe } from './wipe';
+
+/**
+ * The IndexedDB code loads only when it has something to do (issue 10: a child's page loads ≤45 KB
+ * of JavaScript): on a failed Continue, on Sign out or Exit, or to replay while this flag (no
+ * content, just "something may be waiting") is set. `queue.ts` sets and clears it.
+ */
+const queue = () => import('./queue');
+function mayBeWaiting(): boolean {
+	try {
+		return localStorage.getItem(WAITING_FLAG) !== null;
+	} catch {
+		return true;
+	}
+}
 
 /**
  * What the person is told about an unsent answer (SECURITY §6): "Not sent yet…" while one is kept,
@@ -25,9 +40,11 @@ export class OfflineQueue {
 	async keep(action: string, form: FormData): Promise<boolean> {
 		const person = this.#person();
 		const key = form.get('idempotency_key');
-		if (!person || typeof key !== 'string' || !queue.scopeOf(action)) return false;
+		// Offline before the service worker had cached this chunk: the page then shows the error as before.
+		const q = await queue().catch(() => null);
+		if (!q || !person || typeof key !== 'string' || !q.scopeOf(action)) return false;
 		const fields = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string');
-		await queue.keep({ action, fields, idempotencyKey: key, person });
+		await q.keep({ action, fields, idempotencyKey: key, person });
 		this.status = 'queued';
 		this.#schedule();
 		return true;
@@ -36,10 +53,11 @@ export class OfflineQueue {
 	/** Sends what is waiting, oldest first; stops at the first network failure. */
 	async replay(): Promise<void> {
 		const person = this.#person();
-		if (!person || this.#busy) return;
+		if (!person || this.#busy || !mayBeWaiting()) return;
 		this.#busy = true;
 		try {
-			const pending = (await queue.pendingFor(person)).sort((a, b) => a.createdAt - b.createdAt);
+			const q = await queue();
+			const pending = (await q.pendingFor(person)).sort((a, b) => a.createdAt - b.createdAt);
 			if (pending.length === 0) {
 				if (this.status === 'queued') this.status = 'idle';
 				return;
@@ -58,7 +76,7 @@ export class OfflineQueue {
 	}
 
 	/** true when the entry is settled (sent or refused for good), false to try again later. */
-	async #send(entry: queue.QueuedPage): Promise<boolean> {
+	async #send(entry: QueuedPage): Promise<boolean> {
 		let response: Response;
 		try {
 			response = await fetch(entry.action, {
@@ -76,7 +94,7 @@ export class OfflineQueue {
 		const result = deserialize(await response.text());
 		if (result.type === 'redirect' && result.location.startsWith('/sign-in')) return false;
 		if (result.type === 'failure' && result.status >= 500) return false;
-		await queue.remove(entry.action);
+		await (await queue()).remove(entry.action);
 		// Still on that page: show what happened there, as a normal Continue would (next page, or the errors with the values kept).
 		if (location.pathname + location.search === entry.action) await applyAction(result);
 		return true;
@@ -91,11 +109,20 @@ export class OfflineQueue {
 		this.#timer = undefined;
 	}
 
+	/** This page was just sent online: drop any older copy of it still waiting. */
+	async forget(action: string): Promise<void> {
+		try {
+			await queue.remove(action);
+		} catch {
+			// No IndexedDB (private mode, blocked storage): nothing was kept, nothing to drop.
+		}
+	}
+
 	/** Sign-out and Exit (SEC-D4). */
 	async wipe(): Promise<void> {
 		this.#stop();
 		this.status = 'idle';
-		await queue.wipe();
+		await wipe();
 	}
 }
 

@@ -11,7 +11,9 @@
  * the same browser protects nothing from whoever holds the unlocked phone (our ASVS 14.3.3
  * exception), which is why it is kept small and short-lived.
  */
-export const DB_NAME = 'queue';
+import { DB_NAME, WAITING_FLAG } from './wipe';
+
+export { DB_NAME };
 const STORE = 'pages';
 
 /**
@@ -70,6 +72,17 @@ export async function keep(entry: Omit<QueuedPage, 'scope' | 'createdAt'>, now =
 		for (const o of others) s.delete(o.action);
 		s.put({ ...entry, scope, createdAt: now } satisfies QueuedPage);
 	});
+	flag(true);
+}
+
+/** "Something may be waiting" (no content), so pages load this module only when it may have work. */
+function flag(on: boolean): void {
+	try {
+		if (on) localStorage.setItem(WAITING_FLAG, '1');
+		else localStorage.removeItem(WAITING_FLAG);
+	} catch {
+		// Storage refused (private mode): replay then always looks, as before.
+	}
 }
 
 export async function all(): Promise<QueuedPage[]> {
@@ -88,17 +101,10 @@ export async function pendingFor(person: string, now = Date.now()): Promise<Queu
 	const entries = await all();
 	const stale = entries.filter((e) => e.person !== person || !(now - e.createdAt < MAX_AGE_MS) || e.createdAt > now + 60_000);
 	if (stale.length) await tx('readwrite', (s) => void stale.forEach((e) => s.delete(e.action)));
-	return entries.filter((e) => !stale.includes(e));
+	const pending = entries.filter((e) => !stale.includes(e));
+	if (!pending.length) flag(false);
+	return pending;
 }
 
-/** Sign-out and Exit: the whole database goes (SEC-D4). Resolves even if it is blocked. */
-export function wipe(): Promise<void> {
-	return new Promise((resolve) => {
-		try {
-			const req = indexedDB.deleteDatabase(DB_NAME);
-			req.onsuccess = req.onerror = req.onblocked = () => resolve();
-		} catch {
-			resolve();
-		}
-	});
-}
+/** Sign-out and Exit: the whole database goes (SEC-D4). */
+export { wipe } from './wipe';
