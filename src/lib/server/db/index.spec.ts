@@ -18,7 +18,9 @@ const APP_TABLES = [
 	// After the meeting (2026_11_26_0300_add_review_outcomes).
 	'review_meeting', 'review_decision', 'review_report', 'decision_reaction', 'review_escalation',
 	// Notifications (2026_11_26_0200_add_notifications).
-	'review_reminder'
+	'review_reminder',
+	// Service settings (0400), requests (0500), feedback (0600), the question bank (1100).
+	'service_setting', 'help_request', 'help_request_event', 'feedback_response', 'feedback_answer', 'form_version'
 ].sort();
 
 let dir: string;
