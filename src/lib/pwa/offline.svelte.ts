@@ -111,8 +111,9 @@ export class OfflineQueue {
 
 	/** This page was just sent online: drop any older copy of it still waiting. */
 	async forget(action: string): Promise<void> {
+		if (!mayBeWaiting()) return;
 		try {
-			await queue.remove(action);
+			await (await queue()).remove(action);
 		} catch {
 			// No IndexedDB (private mode, blocked storage): nothing was kept, nothing to drop.
 		}
