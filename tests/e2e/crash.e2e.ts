@@ -100,7 +100,7 @@ test('REL-12: SIGKILL at random moments loses no acknowledged answer and leaves 
 		while (running) {
 			const page = w.pages[w.seq % w.pages.length]!;
 			const text = `crash ${w.who} ${++w.seq}`;
-			const body = [[page.textField, text], ...page.rest].map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+			const body = ([[page.textField, text], ...page.rest] as [string, string][]).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
 			// Sent: from now it may be committed, acknowledged or not.
 			w.uncertain.set(page.questionId, [...(w.uncertain.get(page.questionId) ?? []), text]);
 			try {
