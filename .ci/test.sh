@@ -86,6 +86,20 @@ banner "vite build"
 run build - npx vite build --logLevel warn
 BUILD_RC=$(awk -F'\t' '$1=="build"{print $2}' "$OUT/steps.tsv")
 
+# ── (d2) Scale-out (issue 10): two built instances against one Postgres database ──
+banner "Scale-out: two instances, one Postgres"
+if [ "$BUILD_RC" != 0 ]; then
+  record scale-out 1 - 0 "not run: the build failed"
+else
+  pg_start
+  case $? in
+    0) run scale-out "$OUT/scale-out.json" node .ci/vite-run.mjs tests/scale/two-instances.ts "$OUT/scale-out.json"
+       pg_stop ;;
+    2) record scale-out skip - 0 "Postgres not available" ;;
+    *) record scale-out 1 - 0 "the throwaway cluster didn't start" ;;
+  esac
+fi
+
 # ── (e) End to end, against the build ──
 banner "Playwright"
 if [ "$CHROMIUM_OK" = 0 ]; then

@@ -51,7 +51,7 @@ const PASSWORD = 'bench-password-not-for-use-anywhere';
 const CASELOAD = 70;
 const PACK = 50;
 
-interface Seeded {
+export interface Seeded {
 	iroEmail: string;
 	iroId: string;
 	childLogin: string;
@@ -78,7 +78,7 @@ function valueFor(q: Question, i: number): AnswerValue {
  * whom can sign in and has started their form; another child's review with 50 sent consultations.
  * `scale` − 1 more copies of the caseload-and-answers volume belong to other IROs.
  */
-async function seed(path: string, scale: number, hashes: { staff: string; child: string }): Promise<Seeded> {
+export async function seed(path: string, scale: number, hashes: { staff: string; child: string }): Promise<Seeded> {
 	const { db } = openDatabase(path);
 	try {
 		await migrateToLatest(db);
@@ -136,7 +136,7 @@ function pct(sorted: number[], p: number): number {
 	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
 }
 
-interface Row {
+export interface Row {
 	name: string;
 	rps: number;
 	p50: number;
@@ -148,7 +148,7 @@ interface Row {
 }
 
 /** autocannon for SECONDS; latencies from each response, so p95 is exact. */
-async function cannon(name: string, opts: autocannon.Options): Promise<Row> {
+export async function cannon(name: string, opts: autocannon.Options): Promise<Row> {
 	const latencies: number[] = [];
 	const instance = autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
 	instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
