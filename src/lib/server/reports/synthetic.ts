@@ -92,27 +92,33 @@ const FACTS: Record<ParticipationCode, [attended: number, spoke: number, advocat
 	PN4: [1, 0, 0, 0, 0, 0], PN5: [0, 0, 0, 0, 1, 0], PN6: [0, 0, 0, 0, 0, 1], PN7: [0, 0, 0, 0, 0, 0]
 };
 
-async function insertChunked(db: Db, table: string, rows: Record<string, unknown>[]): Promise<void> {
+/**
+ * `into` names the table with a literal at each call site (`(d) => d.insertInto('child')`), so the
+ * SEC-L5 source scan still sees every table this generator writes.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Into = (db: any) => { values: (rows: Record<string, unknown>[]) => { execute: () => Promise<unknown> } };
+
+async function insertChunked(db: Db, into: Into, rows: Record<string, unknown>[]): Promise<void> {
 	if (rows.length === 0) return;
 	// SQLite allows 32,766 bound values per statement; Postgres 65,535.
 	const per = Math.max(1, Math.floor(30_000 / Object.keys(rows[0]!).length));
 	for (let i = 0; i < rows.length; i += per) {
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await (db as any).insertInto(table).values(rows.slice(i, i + per)).execute();
+		await into(db).values(rows.slice(i, i + per)).execute();
 	}
 }
 
 /** Writes a dataset in one transaction (a fresh, migrated database). */
 export async function writeDataset(db: Db, ds: Dataset, now: number): Promise<void> {
 	const run = async (trx: Db) => {
-		const ins = (table: string, rows: Record<string, unknown>[]) => insertChunked(trx, table, rows);
-		await ins('app_user', ds.staff.map((s) => ({ id: s.id, role: s.role, display_name: s.name, email: s.email, username: null, password_hash: null, child_id: null, preferred_locale: null, created_at: now, activated_at: null })));
-		await ins('child', ds.children.map((c) => ({ id: c.id, preferred_name: c.name, date_of_birth: c.dob, preferred_locale: 'en-GB', looked_after_since: c.lookedAfterSince, band_override: null, band_override_reason: null, created_at: now })));
-		await ins('app_user', ds.respondents.map((r) => ({ id: r.id, role: r.role, display_name: r.name, email: null, username: null, password_hash: null, child_id: r.childId, preferred_locale: null, created_at: now, activated_at: null })));
-		await ins('child_link', ds.links.map((l) => ({ id: l.id, child_id: l.childId, user_id: l.userId, relation: l.relation, has_pr: l.relation === 'parent' ? 1 : 0, starts_on: l.startsOn, ends_on: null })));
-		await ins('iro_allocation', ds.allocations.map((a) => ({ id: a.id, child_id: a.childId, iro_id: a.iroId, starts_on: a.startsOn, ends_on: a.endsOn, created_at: now })));
-		await ins('review', ds.reviews.map((r) => ({ id: r.id, child_id: r.childId, sequence: r.sequence, due_date: r.dueDate, scheduled_date: r.scheduledDate, scheduled_time: r.scheduledDate ? '10:00' : null, held_date: r.heldDate, status: r.heldDate ? 'held' : r.scheduledDate ? 'scheduled' : 'planned', created_at: now })));
-		await ins('review_meeting', ds.meetings.map((m) => {
+		const ins = (into: Into, rows: Record<string, unknown>[]) => insertChunked(trx, into, rows);
+		await ins((d) => d.insertInto('app_user'), ds.staff.map((s) => ({ id: s.id, role: s.role, display_name: s.name, email: s.email, username: null, password_hash: null, child_id: null, preferred_locale: null, created_at: now, activated_at: null })));
+		await ins((d) => d.insertInto('child'), ds.children.map((c) => ({ id: c.id, preferred_name: c.name, date_of_birth: c.dob, preferred_locale: 'en-GB', looked_after_since: c.lookedAfterSince, band_override: null, band_override_reason: null, created_at: now })));
+		await ins((d) => d.insertInto('app_user'), ds.respondents.map((r) => ({ id: r.id, role: r.role, display_name: r.name, email: null, username: null, password_hash: null, child_id: r.childId, preferred_locale: null, created_at: now, activated_at: null })));
+		await ins((d) => d.insertInto('child_link'), ds.links.map((l) => ({ id: l.id, child_id: l.childId, user_id: l.userId, relation: l.relation, has_pr: l.relation === 'parent' ? 1 : 0, starts_on: l.startsOn, ends_on: null })));
+		await ins((d) => d.insertInto('iro_allocation'), ds.allocations.map((a) => ({ id: a.id, child_id: a.childId, iro_id: a.iroId, starts_on: a.startsOn, ends_on: a.endsOn, created_at: now })));
+		await ins((d) => d.insertInto('review'), ds.reviews.map((r) => ({ id: r.id, child_id: r.childId, sequence: r.sequence, due_date: r.dueDate, scheduled_date: r.scheduledDate, scheduled_time: r.scheduledDate ? '10:00' : null, held_date: r.heldDate, status: r.heldDate ? 'held' : r.scheduledDate ? 'scheduled' : 'planned', created_at: now })));
+		await ins((d) => d.insertInto('review_meeting'), ds.meetings.map((m) => {
 			const [attended, spoke, adv, nonVerbal, briefed, otherwise] = FACTS[m.code];
 			return {
 				review_id: m.reviewId, held_date: m.heldDate, attended, spoke_for_self: spoke, advocate_spoke: adv, conveyed_non_verbally: nonVerbal, briefed_advocate: briefed,
@@ -120,26 +126,26 @@ export async function writeDataset(db: Db, ds: Dataset, now: number): Promise<vo
 				suggested_code: m.code, confirmed_code: m.confirmed ? m.code : null, code_reason: null, confirmed_by: m.confirmed ? m.by : null, confirmed_at: m.confirmed ? now : null, recorded_by: m.by, recorded_at: now
 			};
 		}));
-		await ins('invitation', ds.invitations.map((i) => ({ id: i.id, review_id: i.reviewId, respondent_id: i.respondentId, respondent_kind: i.kind, invited_at: i.invitedAt })));
-		await ins('consultation', ds.consultations.map((c) => ({
+		await ins((d) => d.insertInto('invitation'), ds.invitations.map((i) => ({ id: i.id, review_id: i.reviewId, respondent_id: i.respondentId, respondent_kind: i.kind, invited_at: i.invitedAt })));
+		await ins((d) => d.insertInto('consultation'), ds.consultations.map((c) => ({
 			id: c.id, review_id: c.reviewId, respondent_id: c.respondentId, respondent_kind: c.kind, form_id: c.formId, form_version: 1,
 			status: c.submittedAt === null ? 'draft' : 'submitted', started_at: c.startedAt, updated_at: c.submittedAt ?? c.startedAt, submitted_at: c.submittedAt
 		})));
-		await ins('review_report', ds.reports.map((r) => ({ review_id: r.reviewId, body: '', status: r.recordSentAt ? 'sent' : 'draft', sent_at: r.recordSentAt, decisions_sent_at: r.decisionsSentAt, record_sent_at: r.recordSentAt, updated_by: r.by, updated_at: now })));
-		await ins('review_escalation', ds.escalations.map((e) => ({
+		await ins((d) => d.insertInto('review_report'), ds.reports.map((r) => ({ review_id: r.reviewId, body: '', status: r.recordSentAt ? 'sent' : 'draft', sent_at: r.recordSentAt, decisions_sent_at: r.decisionsSentAt, record_sent_at: r.recordSentAt, updated_by: r.by, updated_at: now })));
+		await ins((d) => d.insertInto('review_escalation'), ds.escalations.map((e) => ({
 			id: e.id, review_id: e.reviewId, stage: e.stage, raised_to: 'Team manager', opened_on: e.openedOn, due_on: addWorkingDays(e.openedOn, 20), closed_on: e.closedOn,
 			outcome: e.closedOn ? 'Resolved' : null, opened_by: e.by, opened_at: now, closed_by: e.closedOn ? e.by : null, closed_at: e.closedOn ? now : null
 		})));
-		await ins('safety_alert', ds.alerts.map((a) => ({
+		await ins((d) => d.insertInto('safety_alert'), ds.alerts.map((a) => ({
 			id: a.id, child_id: a.childId, review_id: null, raised_by: a.raisedBy, source: 'help-now', question_id: null, shared_with: '["iro","duty"]', purpose: 'safety',
 			created_at: a.createdAt, acknowledged_at: a.acknowledgedAt, acknowledged_by: a.by
 		})));
-		await ins('feedback_response', ds.feedback.map((f) => ({
+		await ins((d) => d.insertInto('feedback_response'), ds.feedback.map((f) => ({
 			id: f.id, review_id: f.reviewId, respondent_id: f.respondentId, respondent_kind: f.kind, form_id: f.formId, form_version: f.formVersion,
 			status: f.sentAt === null ? 'invited' : 'sent', invited_at: f.invitedAt, closes_on: f.closesOn, reminded_at: null, updated_at: f.sentAt ?? f.invitedAt, sent_at: f.sentAt
 		})));
-		await ins('feedback_answer', ds.feedbackAnswers.map((a) => ({ response_id: a.responseId, question_id: a.questionId, value: a.value, updated_at: now })));
-		await ins('help_request', ds.requests.map((q) => ({
+		await ins((d) => d.insertInto('feedback_answer'), ds.feedbackAnswers.map((a) => ({ response_id: a.responseId, question_id: a.questionId, value: a.value, updated_at: now })));
+		await ins((d) => d.insertInto('help_request'), ds.requests.map((q) => ({
 			id: q.id, kind: q.kind, child_id: q.childId, requester_id: q.requesterId, requester_kind: q.requesterKind, review_id: q.reviewId, details_json: '{}',
 			consent: q.consent ? 1 : 0, iro_can_see: 0, handler: q.handler, status: q.status, created_at: q.createdAt, seen_at: q.seenAt, seen_by: null, advocate_id: null,
 			allocated_at: q.allocatedAt, answered_at: q.answeredAt, closed_at: q.closedAt, consent_withdrawn_at: null, updated_at: q.createdAt
