@@ -177,6 +177,9 @@ function baseline(port: number): Promise<Server> {
 
 /** Starts `node build` against a database; resolves once it answers. */
 export async function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
+	// Something already answering there (a server left from another run) would be measured instead.
+	const taken = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+	if (taken) throw new Error(`port ${port} is already in use`);
 	const child = spawn(process.execPath, ['build'], {
 		cwd: process.cwd(),
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, NODE_ENV: 'production', LOG_LEVEL: 'error', OUTBOX_WORKER: 'off', ...env },
@@ -200,6 +203,11 @@ export async function stopApp(child: ChildProcess): Promise<void> {
 	const done = new Promise((r) => child.once('exit', r));
 	child.kill('SIGTERM');
 	await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
+	// adapter-node drains keep-alive connections for up to SHUTDOWN_TIMEOUT: don't leave it behind.
+	if (child.exitCode === null && child.signalCode === null) {
+		child.kill('SIGKILL');
+		await done;
+	}
 }
 
 /** Signs in through the real form; returns the Cookie header. */

@@ -122,14 +122,19 @@ export async function save(access: Access<'review.answer'>, event: RequestEvent,
 		stillDraft = await db.transaction().execute(async (trx) => {
 			// The draft check is inside the transaction: a send from another tab can't slip in between.
 			if (!(await consultations.touchDraft(trx, consultationId, now))) return false;
+			// The key first: the same key arriving at once (two instances, a double tap) waits here for the
+			// first to commit, then fails on the key, before saving or alerting anything (issue 10).
+			if (earlier.kind === 'new') await idempotency.store(trx, { actorId: access.actor.id, key, action: 'answer', fieldsHash: hash, location }, now);
 			await answers.save(trx, consultationId, result.answer, now);
 			if (concern === 'alert') {
 				await raiseAlert(trx, { childId: ctx.childId, reviewId: ctx.review.id, raisedBy: access.actor.id, source: 'answer', questionId: question.id }, now);
 			}
-			if (earlier.kind === 'new') await idempotency.store(trx, { actorId: access.actor.id, key, action: 'answer', fieldsHash: hash, location }, now);
 			return true;
 		});
 	} catch (e) {
+		// Lost the race to the same key and fields: answer with the first outcome, as a later retry would.
+		const first = earlier.kind === 'new' ? await idempotency.lookup(db, access.actor.id, key, 'answer', hash).catch(() => null) : null;
+		if (first?.kind === 'replay') redirect(303, first.location);
 		log.error({ err: e, requestId: event.locals.requestId, route: event.route.id }, 'answer save failed');
 		const errors: Record<string, FieldError> = { [question.id]: { key: 'errors.save-failed' } };
 		return fail(503, { raw: answerToRaw(question, result.answer), errors });
