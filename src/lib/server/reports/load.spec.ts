@@ -20,7 +20,8 @@ describe('cachedReport', () => {
 		const { dataset, period } = generateYear({ reviews: 60, seed: 3 });
 		await writeDataset(opened.db, dataset, Date.now());
 		const first = await cachedReport(opened.db, period, '2026-11-26');
-		expect(await cachedReport(opened.db, period, '2026-11-26')).toBe(first);
+		// SQLite keeps the report until a write; Postgres (several instances) always counts afresh.
+		if (opened.dialect === 'sqlite') expect(await cachedReport(opened.db, period, '2026-11-26')).toBe(first);
 		const inYear = dataset.reviews.find((r) => r.heldDate && r.heldDate >= period.from)!;
 		await opened.db.updateTable('review').set({ held_date: '2020-01-01' }).where('id', '=', inYear.id).execute();
 		const after = await cachedReport(opened.db, period, '2026-11-26');
