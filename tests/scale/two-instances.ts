@@ -24,6 +24,7 @@ import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { addWorkingDays, londonDate } from '$lib/domain/calendar';
 import { latestForm } from '$lib/forms/registry';
+import type { ChoiceQuestion } from '$lib/forms/types';
 import { hashSecret } from '$lib/server/auth/password';
 import * as children from '$lib/server/data/children';
 import * as consultations from '$lib/server/data/consultations';
@@ -85,7 +86,7 @@ export default async function twoInstances(reportPath = '.ci-out/scale-out.json'
 		const now = Date.now();
 		const today = londonDate(now);
 		const form = latestForm('young-person-13-plus');
-		const question = form.questions.find((q) => q.kind === 'choice' || q.kind === 'yes-no')!;
+		const question = form.questions.find((q): q is ChoiceQuestion => q.kind === 'choice' || q.kind === 'yes-no')!;
 		const login = 'scale-child-1';
 		const reviewId = await db.transaction().execute(async (trx) => {
 			const childId = await children.create(trx, { preferredName: 'Scale', dateOfBirth: `${Number(today.slice(0, 4)) - 15}-01-01`, lookedAfterSince: '2020-01-01', preferredLocale: 'en-GB' }, now);
