@@ -27,7 +27,8 @@ const exported = toExport(assemblePack([child, parent], 'social-worker'), {
 	late: (ms) => ms > Date.UTC(2026, 11, 5),
 	meeting: { heldDate: '2026-12-09', attended: false, suggestedCode: 'PN6', confirmedCode: 'PN5', codeReason: 'Briefed an advocate by phone' },
 	decisions: [{ text: 'Weekly family time', owner: 'Social worker', dueOn: '2027-01-15', status: 'open', statusReason: null }],
-	previous: { sequence: 2, heldDate: '2026-06-10', decisions: [{ text: 'Swimming lessons', owner: 'Carer', dueOn: '2026-09-01', status: 'partly', statusReason: 'Pool closed in August' }] }
+	previous: { sequence: 2, heldDate: '2026-06-10', decisions: [{ text: 'Swimming lessons', owner: 'Carer', dueOn: '2026-09-01', status: 'partly', statusReason: 'Pool closed in August' }] },
+	requests: [{ kind: 'talk-to-iro', requesterKind: 'young-person', state: 'done', sentAt: SENT, closedAt: SENT + 86_400_000, metServiceLevel: true }]
 });
 
 describe('the pack JSON export (DOMAIN §8.3, schema my-review-pack v2)', () => {
@@ -56,6 +57,10 @@ describe('the pack JSON export (DOMAIN §8.3, schema my-review-pack v2)', () => 
 		expect(exported.participation).toEqual({ heldOn: '2026-12-09', attended: false, suggestedCode: 'PN6', confirmedCode: 'PN5', codeReason: 'Briefed an advocate by phone' });
 		expect(exported.decisions).toEqual([{ text: 'Weekly family time', owner: 'Social worker', dueOn: '2027-01-15', status: 'open', statusReason: null }]);
 		expect(exported.previousDecisions).toEqual({ reviewSequence: 2, heldOn: '2026-06-10', decisions: [{ text: 'Swimming lessons', owner: 'Carer', dueOn: '2026-09-01', status: 'partly', statusReason: 'Pool closed in August' }] });
+	});
+
+	it('issue 6: requests since the last review travel as kind, who, state, dates and service level, never their words', () => {
+		expect(exported.requests).toEqual([{ kind: 'talk-to-iro', requester: 'young-person', state: 'done', sentAt: new Date(SENT).toISOString(), closedAt: new Date(SENT + 86_400_000).toISOString(), metServiceLevel: true }]);
 	});
 
 	it('before the meeting there is no participation and no decisions; a first review has no previous', () => {

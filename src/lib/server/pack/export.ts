@@ -10,7 +10,8 @@ import type { Pack } from './assemble';
  *
  * Version 2 adds what the meeting recorded (held date, attendance, the PN code suggested and
  * confirmed, DOMAIN §4), this review's decisions and the previous review's decisions with what
- * became of them (DOMAIN §8.1 item 9).
+ * became of them (DOMAIN §8.1 item 9), and the requests since the last review (issue 6: kind,
+ * who asked, state, dates, whether the service level was met; never what anyone wrote in them).
  */
 export const SCHEMA = 'my-review-pack';
 export const SCHEMA_VERSION = 2;
@@ -58,7 +59,10 @@ export const PackExportSchema = v.strictObject({
 		})
 	),
 	decisions: v.array(DecisionSchema),
-	previousDecisions: v.nullable(v.strictObject({ reviewSequence: v.number(), heldOn: v.nullable(v.string()), decisions: v.array(DecisionSchema) }))
+	previousDecisions: v.nullable(v.strictObject({ reviewSequence: v.number(), heldOn: v.nullable(v.string()), decisions: v.array(DecisionSchema) })),
+	requests: v.array(
+		v.strictObject({ kind: v.string(), requester: v.string(), state: v.string(), sentAt: v.string(), closedAt: v.nullable(v.string()), metServiceLevel: v.nullable(v.boolean()) })
+	)
 });
 export type PackExport = v.InferOutput<typeof PackExportSchema>;
 
@@ -76,6 +80,8 @@ export interface ExportContext {
 	meeting: { heldDate: string; attended: boolean; suggestedCode: string; confirmedCode: string | null; codeReason: string | null } | null;
 	decisions: readonly ExportDecision[];
 	previous: { sequence: number; heldDate: string | null; decisions: readonly ExportDecision[] } | null;
+	/** Requests since the last review (issue 6), without their words. */
+	requests?: readonly { kind: string; requesterKind: string; state: string; sentAt: number; closedAt: number | null; metServiceLevel: boolean | null }[];
 }
 
 type ExportDecision = { text: string; owner: string; dueOn: string; status: string; statusReason: string | null };
@@ -129,6 +135,9 @@ export function toExport(pack: Pack, ctx: ExportContext): PackExport {
 			codeReason: ctx.meeting.codeReason
 		},
 		decisions: ctx.decisions.map(decision),
-		previousDecisions: ctx.previous && { reviewSequence: ctx.previous.sequence, heldOn: ctx.previous.heldDate, decisions: ctx.previous.decisions.map(decision) }
+		previousDecisions: ctx.previous && { reviewSequence: ctx.previous.sequence, heldOn: ctx.previous.heldDate, decisions: ctx.previous.decisions.map(decision) },
+		requests: (ctx.requests ?? []).map((r) => ({
+			kind: r.kind, requester: r.requesterKind, state: r.state, sentAt: iso(r.sentAt), closedAt: r.closedAt ? iso(r.closedAt) : null, metServiceLevel: r.metServiceLevel
+		}))
 	};
 }

@@ -134,7 +134,8 @@ export async function loadPackExport(access: Access<'review.read-pack'>, request
 		late: (ms) => isAfterLock(reviewDate, londonDate(ms), schedule),
 		meeting: (await meetings.get(db, review.id)) ?? null,
 		decisions: await decisions.forReview(db, review.id),
-		previous: await previousDecisions(db, review.childId, review.sequence)
+		previous: await previousDecisions(db, review.childId, review.sequence),
+		requests: await packRequests(db, review, await loadSettings(db), now)
 	});
 	await audit.record(db, { at: now, actorId: access.actor.id, actorRole: access.actor.role, action: 'export', childId: child.id, resourceType: 'pack', resourceId: review.id, requestId });
 	return v.parse(PackExportSchema, exported);
