@@ -11,13 +11,24 @@ export class I18n {
 	locale: Locale = $state('en-GB');
 	dir: 'ltr' | 'rtl' = $state('ltr');
 	readonly #strings: () => Strings;
-	t: Translate;
+	#made: { locale: Locale; strings: Strings; t: Translate } | undefined;
 
 	constructor(locale: Locale, strings: () => Strings, dir: 'ltr' | 'rtl' = 'ltr') {
 		this.locale = locale;
 		this.dir = dir;
 		this.#strings = strings;
-		this.t = $derived(makeT(this.locale, this.#strings()));
+	}
+
+	/**
+	 * The translate function for the current language and strings. Reading it tracks both (so the
+	 * browser re-translates after a navigation); it is rebuilt only when either changes, which also
+	 * matters on the server, where a `$derived` would be worked out again on every call.
+	 */
+	get t(): Translate {
+		const locale = this.locale;
+		const strings = this.#strings();
+		if (this.#made?.locale !== locale || this.#made.strings !== strings) this.#made = { locale, strings, t: makeT(locale, strings) };
+		return this.#made.t;
 	}
 }
 

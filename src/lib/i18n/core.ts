@@ -18,10 +18,17 @@ export type Catalog = { [key: string]: string | string[] | Catalog };
 /** The strings a page has: per namespace, the sections it needs (English filling any gaps). */
 export type Strings = Partial<Record<Namespace, Catalog>>;
 
-/** Both sets of a page's strings together: the root layout's and the page's own (`formStrings`). */
+const merged = new WeakMap<Strings, WeakMap<Strings, Strings>>();
+
+/** Both sets of a page's strings together: the root layout's and the page's own (`formStrings`); the same pair gives the same object. */
 export function mergeStrings(layout: Strings | undefined, page: Strings | undefined): Strings {
 	if (!page) return layout ?? {};
-	return { common: { ...layout?.common, ...page.common }, forms: { ...layout?.forms, ...page.forms } };
+	if (!layout) return page;
+	let byPage = merged.get(layout);
+	if (!byPage) merged.set(layout, (byPage = new WeakMap()));
+	let both = byPage.get(page);
+	if (!both) byPage.set(page, (both = { common: { ...layout.common, ...page.common }, forms: { ...layout.forms, ...page.forms } }));
+	return both;
 }
 
 type Missing = (lng: Locale, ns: Namespace, key: string) => unknown;
