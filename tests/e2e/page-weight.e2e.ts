@@ -95,7 +95,7 @@ async function answerAndContinue(page: Page): Promise<void> {
 }
 
 test.describe('page-weight budgets (issue 10)', () => {
-	test.describe.configure({ mode: 'serial' });
+	// Not serial: a page over budget must not stop the other pages being weighed (files run in order anyway).
 
 	test.afterAll(() => {
 		if (!rows.length) return;
