@@ -6,8 +6,8 @@
  * screen. Each page is measured in a fresh tab, as if opened from a link, so nothing an earlier
  * page loaded is counted or missed. Prints one line per page and a table at the end.
  *
- * Parent and carer pages are the same components as the child's (checked per route from the build
- * manifest by .ci/budgets.mjs); here a 13+ child walks every question of their form (every field
+ * Parent and carer pages are built from the same components as the child's (not weighed live here:
+ * there are no spare parent or carer personas); here a 13+ child walks every question of their form (every field
  * kind its form has: choices, checkboxes, text with its sharing choice), check answers and sent,
  * and a 4-7 child their faces pages.
  */
