@@ -57,7 +57,7 @@ describe('rule 5: every key used in code exists in English', () => {
  * `{{name}}` shows a wrong or empty value); plural forms are the ones the language has
  * (Intl.PluralRules), and arrays (paragraph lists) have the same length. Each machine-drafted
  * catalogue is listed in REVIEW.md until a fluent reviewer signs it off. Missing respondent strings
- * are not a failure: English shows for them (i18next fallback), and `node scripts/i18n-missing.mjs`
+ * are not a failure: English shows for them (i18next fallback), and `node .ci/i18n-missing.mjs`
  * lists them for translators, because other work adds English strings every day.
  */
 const LOCALES_DIR = join(process.cwd(), 'src/lib/i18n/locales');

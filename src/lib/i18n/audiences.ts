@@ -4,7 +4,7 @@
  * key except the staff-only ones here. An entry is a dotted key or section (`pack` covers
  * `pack.*`), or, ending in `-`, a key prefix (`errors.setting-`). `RESPONDENT_ALSO` brings back the
  * few keys of a staff section that respondents see too. Used by the catalogue check
- * (tests/integration/i18n-keys.spec.ts) and `scripts/i18n-missing.mjs`.
+ * (tests/integration/i18n-keys.spec.ts) and `.ci/i18n-missing.mjs`.
  */
 export const STAFF_ONLY_COMMON: readonly string[] = [
 	'admin', 'advocate', 'after-meeting', 'alerts', 'audit', 'bank', 'band', 'caseload', 'child', 'child-new', 'code', 'decisions',

@@ -17,7 +17,7 @@
  *
  * All ten ship with every respondent-facing string (staff pages stay English, dates and numbers
  * follow the language). English strings added later show in English until translated, never as a
- * key name; `node scripts/i18n-missing.mjs --summary` counts them. Every catalogue is listed in
+ * key name; `node .ci/i18n-missing.mjs --summary` counts them. Every catalogue is listed in
  * src/lib/i18n/locales/REVIEW.md as machine-drafted until a fluent reviewer signs it off, and
  * tests/integration/i18n-keys.spec.ts checks keys, placeholders and plural forms against English.
  * `dir` is set here rather than guessed.

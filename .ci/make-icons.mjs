@@ -4,7 +4,7 @@
  * (PRIV-H2), so a shared home screen says nothing. Maskable icons keep the circles inside the
  * central 80 % "safe zone" so any launcher mask (circle, squircle) leaves them whole.
  *
- * Run: node scripts/make-icons.mjs   (writes static/icons/*.png; commit the results)
+ * Run: node .ci/make-icons.mjs   (writes static/icons/*.png; commit the results)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';

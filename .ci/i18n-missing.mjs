@@ -2,8 +2,8 @@
  * Lists the respondent-facing English strings a language lacks (issue 7), as JSON shaped like the
  * catalogues, so a translator (or a machine draft, then a reviewer) can fill them in file by file.
  *
- *   node scripts/i18n-missing.mjs ar            → { "common": {...}, "forms": {...} } still in English
- *   node scripts/i18n-missing.mjs --summary     → counts per shipped language
+ *   node .ci/i18n-missing.mjs ar            → { "common": {...}, "forms": {...} } still in English
+ *   node .ci/i18n-missing.mjs --summary     → counts per shipped language
  *
  * Staff-only sections (src/lib/i18n/audiences.ts) are left out: staff pages may stay English.
  */
