@@ -35,7 +35,9 @@ export type AuditAction =
 	| 'request_changed'
 	| 'request_withdrawn'
 	| 'form_draft_changed'
-	| 'form_published';
+	| 'form_published'
+	/** jobs/retention.ts: `resource_type` is the record kind, `resource_id` the count erased (SECURITY §10). */
+	| 'erased';
 
 export interface AuditEntry {
 	at: number;

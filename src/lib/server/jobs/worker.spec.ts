@@ -67,4 +67,18 @@ describe('the outbox worker', () => {
 		expect(mail.closed).toBe(true);
 		expect(await outbox.pendingCount(t.db)).toBe(0);
 	});
+
+	it('SECURITY §10: the first pass runs the retention job, then not again for a day', async () => {
+		const DAY = 86_400_000;
+		let at = T0;
+		const key = (k: string, created: number) => ({ actor_id: f.parentId, key: k, action: 'test', fields_hash: 'h', location: '/x', created_at: created });
+		await t.db.insertInto('idempotency_key').values([key('old', T0 - 8 * DAY), key('new', T0 - DAY)]).execute();
+		const jobs = createJobs({ db: () => t.db, transport: transport(), publicUrl: null, now: () => at });
+		await jobs.tick();
+		expect((await t.db.selectFrom('idempotency_key').select('key').execute()).map((r) => r.key)).toEqual(['new']);
+		at = T0 + 7 * DAY;
+		await jobs.tick();
+		expect((await t.db.selectFrom('idempotency_key').select('key').execute()).map((r) => r.key)).toEqual([]);
+		await jobs.stop();
+	});
 });

@@ -6,10 +6,13 @@ import { deliverDue } from './outbox';
 import { sendFeedbackReminders } from './feedback-reminders';
 import { sendReminders } from './reminders';
 import { notifyOverdueRequests } from './request-overdue';
+import { runRetention } from './retention';
 
 /** How often the outbox is looked at (*our default*); reminders at most hourly (daily granularity). */
 export const TICK_MS = 15_000;
 export const REMINDER_EVERY_MS = 60 * 60_000;
+/** SECURITY §10: the retention job runs daily (the first pass after start, then every 24 h). */
+export const RETENTION_EVERY_MS = 24 * 60 * 60_000;
 
 export interface Jobs {
 	/** One pass now (tests, and each interval). Overlapping calls share the pass in flight. */
@@ -26,6 +29,7 @@ export function createJobs(opts: { db: () => Db; transport: MailTransport; publi
 	const now = opts.now ?? Date.now;
 	let running: Promise<void> | null = null;
 	let lastReminders = -Infinity;
+	let lastRetention = -Infinity;
 	let timer: ReturnType<typeof setInterval> | undefined;
 
 	const pass = async () => {
@@ -40,6 +44,17 @@ export function createJobs(opts: { db: () => Db; transport: MailTransport; publi
 			lastReminders = at;
 			if (queued > 0) log.info({ queued }, 'reminders queued');
 			if (feedbackQueued > 0) log.info({ queued: feedbackQueued }, 'feedback reminders queued');
+		}
+		if (at - lastRetention >= RETENTION_EVERY_MS) {
+			lastRetention = at;
+			// Counts only (never ids or content), as in the `erased` audit rows the job writes.
+			// A failure must not hold up the outbox; it is logged and tried again the next day.
+			try {
+				const erased = await runRetention(db, at);
+				if (Object.values(erased).some((n) => n > 0)) log.info({ erased }, 'retention: expired rows erased');
+			} catch (err: unknown) {
+				log.error({ err }, 'retention pass failed');
+			}
 		}
 		const r = await deliverDue(db, opts.transport, now(), { publicUrl: opts.publicUrl });
 		if (r.failed > 0) log.warn({ ...r }, 'outbox: messages marked failed');
