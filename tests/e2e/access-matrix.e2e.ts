@@ -19,7 +19,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import ts from 'typescript';
-import { HOME, MATRIX, SIGN_IN, STATEFUL_LAST, TERMINAL, WHO, WITHOUT_SESSION, sensitiveStrings, type Rule, type Target, type Who } from '../fixtures/access-matrix';
+import { HOME, MATRIX, SIGN_IN, STATEFUL_LAST, SUBJECT_ACCESS_ROUTES, TERMINAL, WHO, WITHOUT_SESSION, sensitiveStrings, type Rule, type Target, type Who } from '../fixtures/access-matrix';
 import { CANARY, PERSONAS, RESPONDENT_PASSPHRASE, STAFF_PASSWORD, type PersonaName, type SeededIds } from '../fixtures/personas';
 import { expect, test } from './support/fixtures';
 
@@ -360,7 +360,9 @@ test.describe('access matrix (SECURITY §2, SEC-Z1)', () => {
 			const refused = result.expected !== 'allowed' || result.status === 404;
 			for (const s of secrets) {
 				if (!body.includes(s.text)) continue;
-				if (refused || !(s.sees as readonly Who[]).includes(who)) {
+				// The subject access export is the one place an admin sees a child's answers (§10, the D15 exception).
+				const sarException = who === 'admin' && SUBJECT_ACCESS_ROUTES.has(run.cell.key);
+				if (refused || !((s.sees as readonly Who[]).includes(who) || sarException)) {
 					leaks.push(`  ${run.cell.key}${run.target ? ` [${run.target}]` : ''}${run.data ? ' (__data.json)' : ''} as ${who} (${result.status}${refused ? ', refused' : ''}): contains ${s.label}   (${run.url})`);
 				}
 			}
