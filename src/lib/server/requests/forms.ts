@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { countCodePoints, normaliseText } from '$lib/forms/validate';
+import { textField } from '../forms/text-field';
 import { ID_PATTERN } from '../ids';
 import { ADVOCATE_ABOUT, CHANGES, CONTACT_HOW, TALK_HOW, TALK_WHEN, URGENCY } from '../data/requests';
 
@@ -13,19 +13,7 @@ export const LINE_LIMIT = 200;
 const KEY = /^[0-9a-f-]{36}$/;
 
 function text(o: { max: number; tooLong: string; empty?: string; multiline?: boolean }) {
-	return v.pipe(
-		v.string(),
-		v.rawTransform(({ dataset, addIssue, NEVER }) => {
-			const n = normaliseText(dataset.value);
-			if (!n.ok || (!o.multiline && n.text.includes('\n'))) {
-				addIssue({ message: 'requests.errors.bad-characters' });
-				return NEVER;
-			}
-			return n.text;
-		}),
-		v.check((s) => !o.empty || s.length > 0, o.empty ?? ''),
-		v.check((s) => countCodePoints(s) <= o.max, o.tooLong)
-	);
+	return textField({ ...o, badCharacters: 'requests.errors.bad-characters' });
 }
 
 const words = text({ max: WORDS_LIMIT, tooLong: 'requests.errors.words-too-long', multiline: true });

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { isIsoDate } from '$lib/domain/calendar';
 import { PARTICIPATION_CODES } from '$lib/domain/participation';
-import { countCodePoints, normaliseText } from '$lib/forms/validate';
+import { textField } from '../forms/text-field';
 import type { FieldError } from '$lib/forms/types';
 import { ID_PATTERN } from '../ids';
 import { DECISION_STATUSES } from '../data/decisions';
@@ -56,19 +56,7 @@ export function parseFields<S extends v.GenericSchema<Raw, unknown>>(
 
 /** Text after the Unicode rule, within `max` code points; `empty` makes it required. One line unless `multiline`. */
 function text(o: { max: number; tooLong: string; empty?: string; multiline?: boolean }) {
-	return v.pipe(
-		v.string(),
-		v.rawTransform(({ dataset, addIssue, NEVER }) => {
-			const n = normaliseText(dataset.value);
-			if (!n.ok || (!o.multiline && n.text.includes('\n'))) {
-				addIssue({ message: 'errors.text-bad-characters' });
-				return NEVER;
-			}
-			return n.text;
-		}),
-		v.check((s) => !o.empty || s.length > 0, o.empty ?? ''),
-		v.check((s) => countCodePoints(s) <= o.max, o.tooLong)
-	);
+	return textField({ ...o, badCharacters: 'errors.text-bad-characters' });
 }
 
 function date(o: { empty: string; invalid: string; notAfter?: string; future?: string }) {
