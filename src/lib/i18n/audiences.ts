@@ -9,13 +9,13 @@
 export const STAFF_ONLY_COMMON: readonly string[] = [
 	'admin', 'advocate', 'after-meeting', 'alerts', 'audit', 'bank', 'band', 'caseload', 'child', 'child-new', 'code', 'decisions',
 	'deliveries', 'escalations', 'feedback.iro', 'letters', 'meeting', 'outcome', 'pack', 'participation', 'people', 'reports',
-	'requests.staff', 'review-report', 'roles', 'settings', 'staff-new', 'staff-sign-in',
+	'reauth', 'requests.staff', 'review-report', 'roles', 'sar', 'settings', 'staff-new', 'staff-sign-in',
 	// Errors only staff forms show (meeting facts, decisions, escalations, service settings, staff records).
 	'errors.attended-choose', 'errors.choose-iro', 'errors.choose-role', 'errors.closed-', 'errors.code-choose', 'errors.decision-',
 	'errors.decisions-none', 'errors.due-', 'errors.earlier-', 'errors.email-taken', 'errors.end-before-start', 'errors.held-',
 	'errors.in-meeting-not-attended', 'errors.looked-after-before-birth', 'errors.name-too-long', 'errors.no-review-to-move',
 	'errors.opened-', 'errors.outcome-', 'errors.owner-', 'errors.raised-to-', 'errors.reason-too-long', 'errors.report-',
-	'errors.setting-', 'errors.staff-sign-in-invalid', 'errors.stage-choose', 'errors.status-', 'errors.audit-', 'errors.bank-', 'errors.deactivate-self', 'errors.already-closed', 'errors.close-reason', 'errors.not-25-yet', 'errors.review-before-care', 'requests.pack'
+	'errors.setting-', 'errors.staff-sign-in-invalid', 'errors.reauth-invalid', 'errors.stage-choose', 'errors.status-', 'errors.audit-', 'errors.bank-', 'errors.deactivate-self', 'errors.already-closed', 'errors.close-reason', 'errors.not-25-yet', 'errors.review-before-care', 'requests.pack'
 ];
 
 /** Keys in a staff-only section that respondents also read (answers shared with parents and carers). */

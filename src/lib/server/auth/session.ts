@@ -24,6 +24,8 @@ export interface Session {
 	/** When the session ends if nothing happens (idle) and at the latest (absolute). */
 	idleExpiresAt: number;
 	absoluteExpiresAt: number;
+	/** SEC-S5: when the password was last typed in this session (sign-in or re-authentication), or null. */
+	reauthenticatedAt: number | null;
 }
 
 const MINUTE = 60_000;
@@ -77,7 +79,10 @@ export async function createSession(
 	const limits = limitsFor(kind, user.role);
 	return {
 		token: `${id}.${secret}`,
-		session: { id, userId: user.id, kind, activationCodeId, createdAt: now, lastVerifiedAt: now, idleExpiresAt: now + limits.idle, absoluteExpiresAt: now + limits.absolute }
+		session: {
+			id, userId: user.id, kind, activationCodeId, createdAt: now, lastVerifiedAt: now, idleExpiresAt: now + limits.idle, absoluteExpiresAt: now + limits.absolute,
+			reauthenticatedAt: null
+		}
 	};
 }
 
@@ -93,7 +98,7 @@ export async function validateSessionToken(db: Db, token: string, now: number): 
 		.innerJoin('app_user', 'app_user.id', 'session.user_id')
 		.select([
 			'session.id', 'session.secret_hash', 'session.kind', 'session.activation_code_id', 'session.created_at',
-			'session.last_verified_at', 'app_user.id as user_id', 'app_user.role', 'app_user.display_name',
+			'session.last_verified_at', 'session.reauthenticated_at', 'app_user.id as user_id', 'app_user.role', 'app_user.display_name',
 			'app_user.child_id', 'app_user.preferred_locale', 'app_user.active'
 		])
 		.where('session.id', '=', id)
@@ -116,10 +121,16 @@ export async function validateSessionToken(db: Db, token: string, now: number): 
 	return {
 		session: {
 			id: row.id, userId: row.user_id, kind, activationCodeId: row.activation_code_id, createdAt: row.created_at, lastVerifiedAt,
-			idleExpiresAt: lastVerifiedAt + limits.idle, absoluteExpiresAt: row.created_at + limits.absolute
+			idleExpiresAt: lastVerifiedAt + limits.idle, absoluteExpiresAt: row.created_at + limits.absolute,
+			reauthenticatedAt: row.reauthenticated_at ?? null
 		},
 		actor: { id: row.user_id, role: row.role, displayName: row.display_name, childId: row.child_id, locale: row.preferred_locale }
 	};
+}
+
+/** SEC-S5: the password was just typed again in this session (sign-in or the confirm-password step). */
+export async function markReauthenticated(db: Db, sessionId: string, now: number): Promise<void> {
+	await db.updateTable('session').set({ reauthenticated_at: now }).where('id', '=', sessionId).execute();
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {

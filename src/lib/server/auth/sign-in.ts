@@ -6,7 +6,7 @@ import { LIMITS, consume, release, reset, type Limit } from '../data/rate-limits
 import * as users from '../data/users';
 import type { Actor } from './actor';
 import { verifySecret } from './password';
-import { createSession } from './session';
+import { createSession, markReauthenticated } from './session';
 import { normaliseUsername } from './username';
 
 /**
@@ -47,7 +47,9 @@ async function attempt(
 	}
 	await reset(db, accountLimit, accountKey);
 	await release(db, LIMITS.signInByAddress, input.address);
-	const { token } = await createSession(db, { id: usable.id, role: usable.role }, now);
+	const { token, session } = await createSession(db, { id: usable.id, role: usable.role }, now);
+	// SEC-S5: the password was just typed, so exports need no second prompt for the next 10 minutes.
+	if (input.staff) await markReauthenticated(db, session.id, now);
 	await audit.record(db, { at: now, actorId: usable.id, actorRole: usable.role, action: 'sign_in' });
 	return { kind: 'ok', token, userId: usable.id, role: usable.role };
 }

@@ -73,6 +73,12 @@ export async function credentialsByEmail(db: Db, email: string): Promise<Credent
 	return r && { id: r.id, role: r.role as Role, passwordHash: r.password_hash, active: r.active === 1 };
 }
 
+/** SEC-S5: the signed-in person's own credentials, for the confirm-password step. */
+export async function credentialsById(db: Db, id: string): Promise<Credentials | undefined> {
+	const r = await db.selectFrom('app_user').select(['id', 'role', 'password_hash', 'active']).where('id', '=', id).executeTakeFirst();
+	return r && { id: r.id, role: r.role as Role, passwordHash: r.password_hash, active: r.active === 1 };
+}
+
 export async function credentialsByUsername(db: Db, username: string): Promise<Credentials | undefined> {
 	const r = await db
 		.selectFrom('app_user')

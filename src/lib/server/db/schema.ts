@@ -152,6 +152,8 @@ export interface SessionTable {
 	activation_code_id: string | null;
 	created_at: number;
 	last_verified_at: number;
+	/** SEC-S5: when the password was last typed in this session (sign-in or re-authentication). */
+	reauthenticated_at: number | null;
 }
 
 export interface ActivationCodeTable {

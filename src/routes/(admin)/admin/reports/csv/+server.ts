@@ -3,6 +3,7 @@ import { londonDate } from '$lib/domain/calendar';
 import { parsePeriod } from '$lib/domain/reports/period';
 import type { TableId } from '$lib/domain/reports/types';
 import { requireAccess } from '$lib/server/access/require';
+import { keepQuery, requireRecentAuth } from '$lib/server/auth/reauth';
 import { reportCsv, tableCsv } from '$lib/server/reports/csv';
 import { exportAll, exportTable, type ExportAudience } from '$lib/server/reports/load';
 import type { RequestHandler } from './$types';
@@ -14,6 +15,8 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const access = await requireAccess('reports.view');
+	// SEC-S5: the password within 10 minutes; afterwards back to the report for the same period.
+	requireRecentAuth(`/admin/reports${keepQuery(url, ['from', 'to'])}`);
 	const now = Date.now();
 	const today = londonDate(now);
 	const parsed = parsePeriod(url.searchParams.get('from'), url.searchParams.get('to'), today);

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireAccess } from '$lib/server/access/require';
 import { exportSubjectAccess } from '$lib/server/admin/sar';
+import { requireRecentAuth } from '$lib/server/auth/reauth';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -10,6 +11,8 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const access = await requireAccess('admin.manage');
+	// SEC-S5: the password typed within the last 10 minutes, before anything is read or counted.
+	requireRecentAuth(`/admin/children/${params.childId}/sar`);
 	const out = await exportSubjectAccess(access, params.childId, Date.now(), locals.requestId);
 	if (out.kind === 'missing') error(404, { message: 'Not found', code: 'not-found', id: 'child' });
 	if (out.kind === 'limited') return { childId: params.childId, limitedMinutes: Math.ceil(out.retryAfterSeconds / 60), sar: null };

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { londonDate } from '$lib/domain/calendar';
 import { requireAccess } from '$lib/server/access/require';
 import { exportSubjectAccess } from '$lib/server/admin/sar';
+import { requireRecentAuth } from '$lib/server/auth/reauth';
 import type { RequestHandler } from './$types';
 
 /**
@@ -11,6 +12,8 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ params, locals }) => {
 	const access = await requireAccess('admin.manage');
+	// SEC-S5: back to the readable page after the password is confirmed.
+	requireRecentAuth(`/admin/children/${params.childId}/sar`);
 	const now = Date.now();
 	const out = await exportSubjectAccess(access, params.childId, now, locals.requestId);
 	if (out.kind === 'missing') error(404, { message: 'Not found', code: 'not-found', id: locals.requestId });
