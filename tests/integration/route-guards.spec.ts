@@ -28,7 +28,8 @@ const PUBLIC: Record<string, string> = {
 	'/(public)/exit GET': 'Exit this page must work for anyone, signed in or not (A11Y-17, D13)',
 	'/(public)/settings load': 'language and display settings: the choices and the display cookie, nothing personal',
 	'/(public)/settings actions.language': 'sets the language cookie; signed in, only the person\'s own record (issue 7)',
-	'/(public)/settings actions.display': 'sets the display cookie on this device (A11Y-22)'
+	'/(public)/settings actions.display': 'sets the display cookie on this device (A11Y-22)',
+	'/(public)/manifest.webmanifest GET': 'the web app manifest: the service\'s neutral app name (PRIV-H2), nothing personal'
 	// The public information pages (/help, /accessibility, /staying-safe-online) have no server file.
 };
 

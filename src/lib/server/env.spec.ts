@@ -31,3 +31,15 @@ describe('mail settings (issue 5)', () => {
 		expect(() => readEnv(vars)).toThrow(message);
 	});
 });
+
+/** PRIV-H2: the installed app's name is the service's choice, and a care word stops the server at start. */
+describe('app name (PRIV-H2)', () => {
+	it('defaults to "My Review"', () => {
+		expect(readEnv({}).appName).toEqual({ name: 'My Review', shortName: 'My Review' });
+	});
+	it('takes APP_NAME and APP_SHORT_NAME, and refuses a care word in either', () => {
+		expect(readEnv({ APP_NAME: 'Your Say' }).appName).toEqual({ name: 'Your Say', shortName: 'Your Say' });
+		expect(() => readEnv({ APP_NAME: 'Anytown Looked After' })).toThrow(/APP_NAME must be neutral/);
+		expect(() => readEnv({ APP_NAME: 'Your Say', APP_SHORT_NAME: 'Council' })).toThrow(/APP_SHORT_NAME must be neutral/);
+	});
+});

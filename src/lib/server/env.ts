@@ -1,8 +1,12 @@
+import { readAppName } from '$lib/domain/app-name';
+
 /**
  * The ONLY reader of environment variables (STYLE §3). Read once, validated at start
  * (SEC-K3): a bad value stops the server with a clear message instead of half-working.
  */
 export interface Env {
+	/** PRIV-H2: the manifest's names (APP_NAME, APP_SHORT_NAME; default "My Review"), checked against the care-word list. */
+	appName: { name: string; shortName: string };
 	/** `postgres://…` selects Postgres; otherwise SQLite at `databasePath`. */
 	databaseUrl: string;
 	/** Where a neutral "Exit this page" lands (A11Y-17). */
@@ -62,7 +66,7 @@ function read(source: Record<string, string | undefined>): Env {
 	}
 	const duty = source.DUTY_CONTACT_EMAIL?.trim() || null;
 	if (duty && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(duty)) throw new Error('DUTY_CONTACT_EMAIL must be an email address');
-	return { databaseUrl: url || path, exitUrl, logLevel, nodeEnv: source.NODE_ENV ?? 'production', dutyContactEmail: duty, mail: readMail(source, origin) };
+	return { appName: readAppName(source), databaseUrl: url || path, exitUrl, logLevel, nodeEnv: source.NODE_ENV ?? 'production', dutyContactEmail: duty, mail: readMail(source, origin) };
 }
 
 let cached: Env | undefined;

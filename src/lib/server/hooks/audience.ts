@@ -30,7 +30,9 @@ export const PUBLIC_PATHS: readonly string[] = [
 	'/accessibility',
 	'/staying-safe-online',
 	// Issue 7: language and display settings, for anyone (nothing personal).
-	'/settings'
+	'/settings',
+	// PRIV-H2: the web app manifest, with the service's neutral name (APP_NAME).
+	'/manifest.webmanifest'
 ];
 
 function under(path: string, prefix: string): boolean {
