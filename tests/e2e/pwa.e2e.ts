@@ -4,14 +4,16 @@
  * - JS on: the connection drops as a child presses Continue; the answer is kept on the phone, the
  *   child is told plainly, and it arrives exactly once when the connection returns, however often
  *   it is sent again. Sign-out with an answer still kept warns first, then leaves nothing personal
- *   in Cache Storage, IndexedDB or localStorage.
+ *   in Cache Storage, IndexedDB or localStorage. localStorage is never written at all (SECURITY §6:
+ *   it may hold nothing; whether an answer may be waiting is the queue database existing).
  * - JS off: there is no offline queue (the server's save on each Continue covers page moves); the
  *   same form posted twice saves once, and sign-out asks the browser to clear the site.
  * 360 px, axe on every page and state visited.
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { PWA_PERSONAS } from '../fixtures/personas';
 import { expect, test } from './support/fixtures';
+import { careWordsIn } from '../../src/lib/domain/app-name';
 import { questionsFor } from '../../src/lib/forms/define';
 import { latestForm } from '../../src/lib/forms/registry';
 import { signIn } from './support/consultation';
@@ -71,6 +73,26 @@ async function storage(page: Page): Promise<{ cached: string[]; databases: strin
 	});
 }
 
+/**
+ * Records every write to localStorage or sessionStorage by the app's own code, in every page of the
+ * context, from before its first script runs (SECURITY §6). Kit's router writes its scroll
+ * positions (`sveltekit:*`) to sessionStorage: numbers, nothing typed; those are left out.
+ */
+async function watchStorageWrites(context: BrowserContext): Promise<string[]> {
+	const writes: string[] = [];
+	await context.exposeBinding('__storageWrite', (_source, what: string) => void writes.push(what));
+	await context.addInitScript(() => {
+		const report = (window as unknown as { __storageWrite: (what: string) => void }).__storageWrite;
+		const setItem = Storage.prototype.setItem;
+		Storage.prototype.setItem = function (key: string, value: string) {
+			const which = this === window.localStorage ? 'localStorage' : 'sessionStorage';
+			if (which === 'localStorage' || !key.startsWith('sveltekit:')) void report(`${which}.setItem(${key})`);
+			return setItem.call(this, key, value);
+		};
+	});
+	return writes;
+}
+
 test('the manifest is neutral and installable, with maskable icons (PRIV-H2)', async ({ page, request }) => {
 	await page.goto('/');
 	const href = await page.locator('link[rel="manifest"]').getAttribute('href');
@@ -78,7 +100,11 @@ test('the manifest is neutral and installable, with maskable icons (PRIV-H2)', a
 	const res = await request.get(href!);
 	expect(res.status()).toBe(200);
 	const manifest = (await res.json()) as { name: string; short_name: string; start_url: string; display: string; theme_color: string; icons: { src: string; sizes: string; purpose: string; type: string }[] };
+	expect(res.headers()['content-type']).toContain('application/manifest+json');
+	// Served by a route with the service's APP_NAME (unset here: the default), checked by the word-list lint at start.
 	expect(manifest.name).toBe('My Review');
+	expect(manifest.short_name).toBe('My Review');
+	expect(careWordsIn(manifest.name)).toEqual([]);
 	expect(`${manifest.name} ${manifest.short_name}`).not.toMatch(/care|council|social|safeguard|child|looked/i);
 	expect(manifest.start_url).toBe('/');
 	expect(manifest.display).toBe('standalone');
@@ -116,6 +142,7 @@ test('the service worker precaches only the app shell, never a page (REL-3, SEC-
 test('an answer typed as the connection drops is kept, the child is told, and it arrives exactly once (REL-2, REL-4)', async ({ browser, jsEnabled }, testInfo) => {
 	const login = castFor(testInfo.project.name).offline;
 	const { context, page } = await personContext(browser, testInfo);
+	const writes = await watchStorageWrites(context);
 	await signIn(page, login);
 	const url = `/me/review/${reviewOf(login)}/${PAGE}`;
 	const typed = `Offline answer ${testInfo.project.name} 7q2`;
@@ -138,6 +165,7 @@ test('an answer typed as the connection drops is kept, the child is told, and it
 		await expect(page.getByRole('textbox')).toHaveValue(typed);
 		expect(answerOf(login, PAGE)).toBeUndefined();
 		expect((await storage(page)).queued).toBe(1);
+		expect((await storage(page)).local).toBe(0);
 		await checked(page);
 
 		await context.setOffline(false);
@@ -145,6 +173,8 @@ test('an answer typed as the connection drops is kept, the child is told, and it
 		await expect(page.getByTestId('offline-status')).toContainText('Sent.');
 		await checked(page);
 		expect((await storage(page)).queued).toBe(0);
+		// Sent and nothing left: the queue database itself is gone, so later pages don't load the queue's code.
+		await expect.poll(async () => (await storage(page)).databases).not.toContain('queue');
 	} else {
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await expect(page).toHaveURL(new RegExp(`/${NEXT}$`));
@@ -164,12 +194,14 @@ test('an answer typed as the connection drops is kept, the child is told, and it
 	expect(again.headers().location).toMatch(new RegExp(`/${NEXT}$`));
 	expect(keyRows(key)).toBe(1);
 	expect(answerOf(login, PAGE)!.updated_at).toBe(saved!.updated_at);
+	expect(writes, 'SECURITY §6: nothing is written to localStorage or sessionStorage').toEqual([]);
 	await context.close();
 });
 
 test('sign-out with an answer still kept warns first, then leaves nothing personal on the phone (PRIV-H6, SEC-D4)', async ({ browser, jsEnabled }, testInfo) => {
 	const login = castFor(testInfo.project.name).signOut;
 	const { context, page } = await personContext(browser, testInfo);
+	const writes = await watchStorageWrites(context);
 	await signIn(page, login);
 	const url = `/me/review/${reviewOf(login)}/${PAGE}`;
 	const canary = `CANARY-PWA-${testInfo.project.name}-k9`;
@@ -201,6 +233,7 @@ test('sign-out with an answer still kept warns first, then leaves nothing person
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('You have signed out');
 	}
 	expect(answerOf(login, PAGE)).toBeUndefined();
+	expect(writes, 'SECURITY §6: nothing is written to localStorage or sessionStorage').toEqual([]);
 	await checked(page);
 	await context.close();
 });

@@ -1,21 +1,14 @@
 import { createContext } from 'svelte';
 import { applyAction, deserialize } from '$app/forms';
 import type { QueuedPage } from './queue';
-import { WAITING_FLAG, wipe } from './wipe';
+import { mayBeWaiting, wipe } from './wipe';
 
 /**
  * The IndexedDB code loads only when it has something to do (issue 10: a child's page loads ≤45 KB
- * of JavaScript): on a failed Continue, on Sign out or Exit, or to replay while this flag (no
- * content, just "something may be waiting") is set. `queue.ts` sets and clears it.
+ * of JavaScript): on a failed Continue, on Sign out or Exit, or to replay while the queue's
+ * database exists (./queue deletes it when empty; nothing is kept in localStorage, SECURITY §6).
  */
 const queue = () => import('./queue');
-function mayBeWaiting(): boolean {
-	try {
-		return localStorage.getItem(WAITING_FLAG) !== null;
-	} catch {
-		return true;
-	}
-}
 
 /**
  * What the person is told about an unsent answer (SECURITY §6): "Not sent yet…" while one is kept,
@@ -30,10 +23,21 @@ export class OfflineQueue {
 	status: OfflineStatus = $state('idle');
 	#person: () => string | null;
 	#busy = false;
+	/**
+	 * Writing an entry and reading what is pending (which deletes the database once it is empty) take
+	 * turns, so an emptied database is never deleted under an entry just kept.
+	 */
+	#turn: Promise<unknown> = Promise.resolve();
 	#timer: ReturnType<typeof setInterval> | undefined;
 
 	constructor(person: () => string | null) {
 		this.#person = person;
+	}
+
+	#inTurn<T>(run: () => Promise<T>): Promise<T> {
+		const next = this.#turn.then(run, run);
+		this.#turn = next.catch(() => undefined);
+		return next;
 	}
 
 	/** A Continue failed for a network reason: keep the page's fields and its idempotency key. */
@@ -44,7 +48,7 @@ export class OfflineQueue {
 		const q = await queue().catch(() => null);
 		if (!q || !person || typeof key !== 'string' || !q.scopeOf(action)) return false;
 		const fields = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string');
-		await q.keep({ action, fields, idempotencyKey: key, person });
+		await this.#inTurn(() => q.keep({ action, fields, idempotencyKey: key, person }));
 		this.status = 'queued';
 		this.#schedule();
 		return true;
@@ -53,11 +57,12 @@ export class OfflineQueue {
 	/** Sends what is waiting, oldest first; stops at the first network failure. */
 	async replay(): Promise<void> {
 		const person = this.#person();
-		if (!person || this.#busy || !mayBeWaiting()) return;
+		if (!person || this.#busy) return;
 		this.#busy = true;
 		try {
+			if (!(await mayBeWaiting())) return;
 			const q = await queue();
-			const pending = (await q.pendingFor(person)).sort((a, b) => a.createdAt - b.createdAt);
+			const pending = (await this.#inTurn(() => q.pendingFor(person))).sort((a, b) => a.createdAt - b.createdAt);
 			if (pending.length === 0) {
 				if (this.status === 'queued') this.status = 'idle';
 				return;
@@ -66,6 +71,8 @@ export class OfflineQueue {
 			for (const entry of pending) {
 				if (!(await this.#send(entry))) return this.#schedule();
 			}
+			// All sent: this look finds the queue empty and deletes its database (or finds a page kept meanwhile).
+			if ((await this.#inTurn(() => q.pendingFor(person))).length) return this.#schedule();
 			this.status = 'sent';
 			this.#stop();
 		} catch {
@@ -111,7 +118,7 @@ export class OfflineQueue {
 
 	/** This page was just sent online: drop any older copy of it still waiting. */
 	async forget(action: string): Promise<void> {
-		if (!mayBeWaiting()) return;
+		if (!(await mayBeWaiting())) return;
 		try {
 			await (await queue()).remove(action);
 		} catch {

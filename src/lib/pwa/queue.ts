@@ -11,7 +11,7 @@
  * the same browser protects nothing from whoever holds the unlocked phone (our ASVS 14.3.3
  * exception), which is why it is kept small and short-lived.
  */
-import { DB_NAME, WAITING_FLAG } from './wipe';
+import { DB_NAME, wipe } from './wipe';
 
 export { DB_NAME };
 const STORE = 'pages';
@@ -72,17 +72,6 @@ export async function keep(entry: Omit<QueuedPage, 'scope' | 'createdAt'>, now =
 		for (const o of others) s.delete(o.action);
 		s.put({ ...entry, scope, createdAt: now } satisfies QueuedPage);
 	});
-	flag(true);
-}
-
-/** "Something may be waiting" (no content), so pages load this module only when it may have work. */
-function flag(on: boolean): void {
-	try {
-		if (on) localStorage.setItem(WAITING_FLAG, '1');
-		else localStorage.removeItem(WAITING_FLAG);
-	} catch {
-		// Storage refused (private mode): replay then always looks, as before.
-	}
 }
 
 export async function all(): Promise<QueuedPage[]> {
@@ -95,14 +84,16 @@ export async function remove(action: string): Promise<void> {
 
 /**
  * Entries this person may still send: drops expired ones and, if someone else is signed in now,
- * everyone else's (SECURITY §6: "when another user signs in").
+ * everyone else's (SECURITY §6: "when another user signs in"). When none are left the database
+ * itself goes, so its absence tells every page there is nothing waiting (./wipe `mayBeWaiting`;
+ * SECURITY §6 keeps localStorage empty). The caller (OfflineQueue) never runs this alongside `keep`.
  */
 export async function pendingFor(person: string, now = Date.now()): Promise<QueuedPage[]> {
 	const entries = await all();
 	const stale = entries.filter((e) => e.person !== person || !(now - e.createdAt < MAX_AGE_MS) || e.createdAt > now + 60_000);
 	if (stale.length) await tx('readwrite', (s) => void stale.forEach((e) => s.delete(e.action)));
 	const pending = entries.filter((e) => !stale.includes(e));
-	if (!pending.length) flag(false);
+	if (!pending.length) await wipe();
 	return pending;
 }
 
