@@ -28,7 +28,7 @@ const sent = (on: string) => ({ invited: true, started: true, sent: true, sentOn
 function returnsOf(fixtures: readonly Fixture[]): ReturnCount[] {
 	const inPeriod = fixtures.filter((f) => f.heldDate >= PERIOD.from && f.heldDate <= PERIOD.to);
 	return inPeriod.flatMap((f) => {
-		const age = ageOn(f.dateOfBirth, f.heldDate);
+		const age = ageOn(f.dateOfBirth!, f.heldDate);
 		return [
 			{ kind: 'young-person' as const, age, bandOverride: f.bandOverride, invited: f.invited ? 1 : 0, sent: f.sent ? 1 : 0 },
 			{ kind: 'parent' as const, age, bandOverride: f.bandOverride, ...f.parents },

@@ -76,7 +76,7 @@ const ages = new WeakMap<ReviewFact, number>();
 /** The child's age on the held date, worked out once per review. */
 function ageAtReview(r: ReviewFact): number {
 	let a = ages.get(r);
-	if (a === undefined) ages.set(r, (a = ageOn(r.dateOfBirth, r.heldDate)));
+	if (a === undefined) ages.set(r, (a = r.age ?? ageOn(r.dateOfBirth!, r.heldDate)));
 	return a;
 }
 

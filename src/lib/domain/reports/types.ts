@@ -88,7 +88,10 @@ export type ReviewFact = {
 	heldDate: IsoDate;
 	/** The date the pack lock counts back from: the scheduled date, else the held date. */
 	reviewDate: IsoDate;
-	dateOfBirth: IsoDate;
+	/** The child's age in whole years on the held date (the report summary keeps this, not the date of birth)… */
+	age?: number;
+	/** …or the date of birth, from which the age is worked out. */
+	dateOfBirth?: IsoDate;
 	bandOverride: FormBand | null;
 	/** The code the IRO confirmed; null while not confirmed. */
 	code: ParticipationCode | null;

@@ -9,10 +9,10 @@ import type { Db } from '../db';
 /**
  * The facts behind the annual-report figures (DOMAIN §9): one plain object per review, escalation,
  * allocation and alert, for the pure definitions in `$lib/domain/reports`. Nothing personal leaves
- * here but ids, dates of birth (for the age on the held date) and IRO display names. One query per
- * kind of fact, each driven by an index on its date (migration 2026_11_26_1000); invitations and
- * returns are summed in SQL by audience and age, so a year of 100,000 reviews reads one narrow row
- * per review and a few dozen rows of returns.
+ * here but ids, ages and IRO display names. Reviews, returns and feedback come from the report
+ * summary (migration 2026_11_26_1300, `report-summary.ts`; call `summary.refresh` first), read as
+ * one range of a narrow table by held date; the rest from their own tables, each driven by an
+ * index on its date (migration 2026_11_26_1000).
  */
 
 const codes = new Set(['PN0', 'PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7']);
@@ -20,46 +20,30 @@ const bands = new Set(['4-7', '8-12', '13-plus']);
 const day = (ms: number | null) => (ms === null || ms === undefined ? null : londonDate(Number(ms)));
 const n = (v: unknown) => Number(v ?? 0);
 
-/** The child's age on the held date, in whole years, as `ageOn` counts it ('MM-DD' strings compare as (month, day) pairs). */
-const AGE = sql<number>`(cast(substr(r.held_date, 1, 4) as integer) - cast(substr(ch.date_of_birth, 1, 4) as integer) - case when substr(r.held_date, 6, 5) < substr(ch.date_of_birth, 6, 5) then 1 else 0 end)`;
-
 /**
- * Reviews held in the period (by held date): one narrow row each (only what the definitions use:
- * no ids, no names), with the child's own form joined in.
+ * Reviews held in the period (by held date): one narrow row each from the summary (only what the
+ * definitions use: no ids, no names), brought up to date by `summary.refresh` first.
  */
 export async function reviews(db: Db, period: Period): Promise<ReviewFact[]> {
 	const rows = await db
-		.selectFrom('review as r')
-		.innerJoin('child as ch', 'ch.id', 'r.child_id')
-		.leftJoin('review_meeting as m', 'm.review_id', 'r.id')
-		.leftJoin('review_report as rr', 'rr.review_id', 'r.id')
-		.leftJoin('consultation as yc', (j) => j.onRef('yc.review_id', '=', 'r.id').on('yc.respondent_kind', '=', 'young-person'))
-		.where('r.held_date', '>=', period.from)
-		.where('r.held_date', '<=', period.to)
-		.select([
-			'r.sequence', 'r.held_date', 'r.scheduled_date', 'ch.date_of_birth', 'ch.band_override', 'm.confirmed_code', 'rr.decisions_sent_at', 'rr.record_sent_at',
-			// A review brought earlier is judged against reg. 33's date (DOMAIN §3.3: it counts).
-			sql<string>`coalesce(r.statutory_due_date, r.due_date)`.as('due'),
-			// 0 no meeting facts; else 1 + 2·private talk + 4·advocacy explained.
-			sql<number>`case when m.review_id is null then 0 else 1 + 2 * m.private_talk_held + 4 * m.advocacy_explained end`.as('facts'),
-			sql<number>`case when yc.id is null then 0 else 1 end`.as('started'),
-			// First sent: a reopened form keeps its earlier sends in consultation_version.
-			sql<number | null>`coalesce((select min(v.submitted_at) from consultation_version v where v.consultation_id = yc.id), yc.submitted_at)`.as('first_sent')
-		])
+		.selectFrom('report_review')
+		.where('held_date', '>=', period.from)
+		.where('held_date', '<=', period.to)
+		.select(['sequence', 'held_date', 'due_date', 'review_date', 'age', 'band_override', 'confirmed_code', 'meeting', 'child_started', 'child_first_sent_at', 'decisions_sent_at', 'record_sent_at'])
 		.execute();
 	return rows.map((r) => {
-		const f = Number(r.facts);
+		const f = Number(r.meeting);
 		return {
 			sequence: r.sequence,
-			dueDate: r.due,
-			heldDate: r.held_date!,
-			reviewDate: r.scheduled_date ?? r.held_date!,
-			dateOfBirth: r.date_of_birth,
+			dueDate: r.due_date,
+			heldDate: r.held_date,
+			reviewDate: r.review_date,
+			age: r.age,
 			bandOverride: r.band_override && bands.has(r.band_override) ? (r.band_override as FormBand) : null,
 			code: r.confirmed_code && codes.has(r.confirmed_code) ? (r.confirmed_code as ParticipationCode) : null,
 			privateTalk: f === 0 ? null : (f & 2) !== 0,
 			advocacyExplained: f === 0 ? null : (f & 4) !== 0,
-			child: { started: Number(r.started) === 1, sentOn: day(r.first_sent) },
+			child: { started: Number(r.child_started) === 1, sentOn: day(r.child_first_sent_at) },
 			decisionsSentOn: day(r.decisions_sent_at),
 			recordSentOn: day(r.record_sent_at)
 		};
@@ -69,30 +53,32 @@ export async function reviews(db: Db, period: Period): Promise<ReviewFact[]> {
 /** Invitations and forms sent for reviews held in the period, counted in SQL by audience, age and band override. */
 export async function returns(db: Db, period: Period): Promise<ReturnCount[]> {
 	const rows = await db
-		.selectFrom('review as r')
-		.innerJoin('child as ch', 'ch.id', 'r.child_id')
-		.innerJoin('invitation as i', 'i.review_id', 'r.id')
-		.leftJoin('consultation as c', (j) => j.onRef('c.review_id', '=', 'i.review_id').onRef('c.respondent_id', '=', 'i.respondent_id'))
-		.where('r.held_date', '>=', period.from)
-		.where('r.held_date', '<=', period.to)
+		.selectFrom('report_review')
+		.where('held_date', '>=', period.from)
+		.where('held_date', '<=', period.to)
+		.groupBy(['age', 'band_override'])
 		.select([
-			'i.respondent_kind',
-			'ch.band_override',
-			AGE.as('age'),
-			sql<number>`count(*)`.as('invited'),
-			sql<number>`sum(case when c.submitted_at is not null then 1 else 0 end)`.as('sent')
+			'age',
+			'band_override',
+			sql<number>`sum(yp_invited)`.as('yp_invited'),
+			sql<number>`sum(yp_sent)`.as('yp_sent'),
+			sql<number>`sum(parent_invited)`.as('parent_invited'),
+			sql<number>`sum(parent_sent)`.as('parent_sent'),
+			sql<number>`sum(carer_invited)`.as('carer_invited'),
+			sql<number>`sum(carer_sent)`.as('carer_sent')
 		])
-		.groupBy(['i.respondent_kind', 'ch.band_override', AGE])
 		.execute();
-	return rows
-		.filter((r) => r.respondent_kind === 'young-person' || r.respondent_kind === 'parent' || r.respondent_kind === 'carer')
-		.map((r) => ({
-			kind: r.respondent_kind as ReturnCount['kind'],
-			age: Number(r.age),
-			bandOverride: r.band_override && bands.has(r.band_override) ? (r.band_override as FormBand) : null,
-			invited: n(r.invited),
-			sent: n(r.sent)
-		}));
+	const out: ReturnCount[] = [];
+	for (const r of rows) {
+		const bandOverride = r.band_override && bands.has(r.band_override) ? (r.band_override as FormBand) : null;
+		const each: [ReturnCount['kind'], unknown, unknown][] = [
+			['young-person', r.yp_invited, r.yp_sent],
+			['parent', r.parent_invited, r.parent_sent],
+			['carer', r.carer_invited, r.carer_sent]
+		];
+		for (const [kind, invited, sent] of each) if (n(invited) > 0) out.push({ kind, age: Number(r.age), bandOverride, invited: n(invited), sent: n(sent) });
+	}
+	return out;
 }
 
 /** Escalations open at any time in the period (opened by its end, not closed before its start). */
@@ -159,25 +145,15 @@ export async function requests(db: Db, period: Period): Promise<RequestFact[]> {
  * form version, and the choice answers of sent responses counted per option. Free text is not read.
  */
 export async function feedback(db: Db, period: Period): Promise<FeedbackFacts> {
-	const responses = await db
-		.selectFrom('feedback_response as f')
-		.innerJoin('review as r', 'r.id', 'f.review_id')
-		.where('r.held_date', '>=', period.from)
-		.where('r.held_date', '<=', period.to)
-		.select(['f.respondent_kind', 'f.form_id', 'f.form_version', sql<number>`count(*)`.as('invited'), sql<number>`sum(case when f.status = 'sent' then 1 else 0 end)`.as('sent')])
-		.groupBy(['f.respondent_kind', 'f.form_id', 'f.form_version'])
+	const rows = await db
+		.selectFrom('report_feedback')
+		.where('held_date', '>=', period.from)
+		.where('held_date', '<=', period.to)
+		.groupBy(['respondent_kind', 'form_id', 'form_version', 'question_id', 'value'])
+		.select(['respondent_kind', 'form_id', 'form_version', 'question_id', 'value', sql<number>`sum(invited)`.as('invited'), sql<number>`sum(sent)`.as('sent')])
 		.execute();
-	const answers = await db
-		.selectFrom('feedback_answer as a')
-		.innerJoin('feedback_response as f', 'f.id', 'a.response_id')
-		.innerJoin('review as r', 'r.id', 'f.review_id')
-		.where('r.held_date', '>=', period.from)
-		.where('r.held_date', '<=', period.to)
-		.where('f.status', '=', 'sent')
-		.where('a.value', 'like', '{"kind":"choice"%')
-		.select(['f.form_id', 'f.form_version', 'a.question_id', 'a.value', sql<number>`count(*)`.as('n')])
-		.groupBy(['f.form_id', 'f.form_version', 'a.question_id', 'a.value'])
-		.execute();
+	const responses = rows.filter((r) => r.question_id === '');
+	const answers = rows.filter((r) => r.question_id !== '');
 	return {
 		responses: responses
 			.filter((r) => r.respondent_kind === 'young-person' || r.respondent_kind === 'parent' || r.respondent_kind === 'carer')
@@ -190,7 +166,7 @@ export async function feedback(db: Db, period: Period): Promise<FeedbackFacts> {
 				return [];
 			}
 			const v = value as { kind?: string; value?: unknown };
-			return v.kind === 'choice' && typeof v.value === 'string' ? [{ formId: a.form_id, formVersion: a.form_version, questionId: a.question_id, value: v.value, n: n(a.n) }] : [];
+			return v.kind === 'choice' && typeof v.value === 'string' ? [{ formId: a.form_id, formVersion: a.form_version, questionId: a.question_id, value: v.value, n: n(a.sent) }] : [];
 		})
 	};
 }

@@ -20,7 +20,9 @@ const APP_TABLES = [
 	// Notifications (2026_11_26_0200_add_notifications).
 	'review_reminder',
 	// Service settings (0400), requests (0500), feedback (0600), the question bank (1100).
-	'service_setting', 'help_request', 'help_request_event', 'feedback_response', 'feedback_answer', 'form_version'
+	'service_setting', 'help_request', 'help_request_event', 'feedback_response', 'feedback_answer', 'form_version',
+	// The report summary (1300).
+	'report_review', 'report_feedback', 'report_dirty'
 ].sort();
 
 let dir: string;

@@ -34,6 +34,9 @@ export interface Database {
 	help_request: HelpRequestTable;
 	help_request_event: HelpRequestEventTable;
 	form_version: FormVersionTable;
+	report_review: ReportReviewTable;
+	report_feedback: ReportFeedbackTable;
+	report_dirty: ReportDirtyTable;
 }
 
 export interface ChildTable {
@@ -425,4 +428,46 @@ export interface FormVersionTable {
 	updated_at: number;
 	published_by: string | null;
 	published_at: number | null;
+}
+
+/** Issue 8 report summary (migration 1300): one row per held review, kept up to date through `report_dirty`. */
+export interface ReportReviewTable {
+	held_date: string;
+	review_id: string;
+	sequence: number;
+	due_date: string;
+	review_date: string;
+	/** The child's age in whole years on the held date. */
+	age: number;
+	band_override: string | null;
+	confirmed_code: string | null;
+	/** 0 no meeting facts; else 1 + 2·private talk + 4·advocacy explained. */
+	meeting: number;
+	child_started: number;
+	child_first_sent_at: number | null;
+	decisions_sent_at: number | null;
+	record_sent_at: number | null;
+	yp_invited: number;
+	yp_sent: number;
+	parent_invited: number;
+	parent_sent: number;
+	carer_invited: number;
+	carer_sent: number;
+}
+
+/** Post-review feedback per held day: response rows (question_id '') and choice-answer rows (respondent_kind ''). */
+export interface ReportFeedbackTable {
+	held_date: string;
+	respondent_kind: string;
+	form_id: string;
+	form_version: number;
+	question_id: string;
+	value: string;
+	invited: number;
+	sent: number;
+}
+
+/** Reviews whose report facts changed since the summary was last brought up to date (filled by triggers). */
+export interface ReportDirtyTable {
+	review_id: string;
 }

@@ -2,6 +2,7 @@ import type { Access } from '../access/require';
 import { database, type Db } from '../db';
 import * as audit from '../data/audit';
 import * as facts from '../data/report-facts';
+import * as summary from '../data/report-summary';
 import { loadSettings } from '../settings';
 import { buildReport } from '$lib/domain/reports/definitions';
 import { suppressReport, suppressTable } from '$lib/domain/reports/suppress';
@@ -11,9 +12,12 @@ import type { Period, Report, ReportTable, TableId } from '$lib/domain/reports/t
  * The annual-report figures for a period (DOMAIN §9), for admins (SECURITY §2: Reports R, CSV).
  * Aggregates only: no child's name or answer is read. `computeReport` is the whole read the page
  * does, without the guard, so the benchmark and the reproduction test time and check exactly it.
+ * It brings the report summary up to date first (a write only when something changed).
  */
 export async function computeReport(db: Db, period: Period, today: string, now: number = Date.now()): Promise<Report> {
 	const snapshot = period.to < today ? period.to : today;
+	// The reviews changed since the last read (usually none) are recounted into the summary first.
+	await summary.refresh(db);
 	const [settings, reviews, returns, escalations, allocations, alerts, requests, feedback] = await Promise.all([
 		loadSettings(db),
 		facts.reviews(db, period),
@@ -36,6 +40,8 @@ const recent = new Map<string, { version: string; report: Report }>();
 const RECENT_MAX = 8;
 
 export async function cachedReport(db: Db, period: Period, today: string): Promise<Report> {
+	// Brought up to date before the version is read, so its own write doesn't spoil the cache.
+	await summary.refresh(db);
 	const version = await facts.dataVersion(db);
 	const key = `${period.from}|${period.to}|${today}`;
 	const hit = version === null ? undefined : recent.get(key);
