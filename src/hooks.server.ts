@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { closeDatabase, database, startDatabase } from '$lib/server/db';
 import { syncBankForms } from '$lib/server/forms/bank';
 import { handleAudience } from '$lib/server/hooks/audience';
+import { makeHandleError } from '$lib/server/hooks/errors';
 import { handleHeaders } from '$lib/server/hooks/headers';
 import { handleLocale } from '$lib/server/hooks/locale';
 import { handleSession } from '$lib/server/hooks/session';
@@ -29,9 +30,5 @@ installMissingKeyFallback();
 
 export const handle = sequence(handleHeaders, handleSession, handleLocale, handleAudience);
 
-/** SEC-L6: log the stack with an id; the person sees a generic message and the id to quote. */
-export const handleError: HandleServerError = ({ error, event, status }) => {
-	const id = event.locals.requestId ?? crypto.randomUUID();
-	if (status !== 404) log.error({ err: error, requestId: id, route: event.route.id, status }, 'server error');
-	return { message: status === 404 ? 'Not found' : 'Something went wrong', code: status === 404 ? 'not-found' : 'server-error', id };
-};
+/** SEC-L6, SEC-L4: only real 5xx are logged as errors, without anything the request carried (hooks/errors.ts). */
+export const handleError: HandleServerError = makeHandleError(log);

@@ -81,6 +81,13 @@ function detailsFor(kind: 'advocate' | 'talk-to-iro' | 'change-review', form: Fo
 	return { ok: true as const, value: { details: { kind, changes: o.changes, suits: '', reason: o.reason } as Details, consent: false, iroCanSee: false, key: o.idempotency_key } };
 }
 
+/** SEC-R1: over the hour's limit, 429 with Retry-After; everything typed stays, and the message says when (and gives Childline). */
+function tooMany(retryAfterSeconds: number, form: FormData, event: RequestEvent) {
+	event.setHeaders({ 'retry-after': String(retryAfterSeconds) });
+	const raw = Object.fromEntries([...form.entries()].map(([k, x]) => [k, String(x)]));
+	return fail(429, { form: 'send', raw, errors: { send: { key: 'requests.errors.too-many', params: { minutes: Math.ceil(retryAfterSeconds / 60) } } } });
+}
+
 export async function sendChild(access: Access<'request.create'>, event: RequestEvent, kind: 'advocate' | 'talk-to-iro' | 'change-review') {
 	const form = await event.request.formData();
 	const parsed = detailsFor(kind, form);
@@ -90,6 +97,7 @@ export async function sendChild(access: Access<'request.create'>, event: Request
 	}
 	const v = parsed.value;
 	const out = await create(database(), access, { kind, childId: access.childId!, ...v }, listPath('young-person'), Date.now(), event.locals.requestId);
+	if (out.kind === 'limited') return tooMany(out.retryAfterSeconds, form, event);
 	if (out.kind === 'failed') return fail(503, { form: 'send', raw: Object.fromEntries([...form.entries()].map(([k, x]) => [k, String(x)])), errors: { send: { key: 'requests.errors.save-failed' } } });
 	return respond(out, 'send', event.locals.requestId);
 }
@@ -144,6 +152,7 @@ export async function sendAdult(access: Access<'request.create'>, form: FormData
 				? { kind: 'change-review', changes: ['time'], suits: o.suits, reason: o.words }
 				: { kind: 'talk-to-iro', when: 'something-else', how: o.how === '' ? 'phone' : o.how, safeTime: o.suits, topic: o.words };
 	const out = await create(database(), access, { kind: requestKind, childId, details, consent: false, iroCanSee: false, key: o.idempotency_key }, listPath(kind), Date.now(), event.locals.requestId);
+	if (out.kind === 'limited') return tooMany(out.retryAfterSeconds, form, event);
 	if (out.kind === 'failed') return fail(503, { form: 'send', raw: Object.fromEntries([...form.entries()].map(([k, x]) => [k, String(x)])), errors: { send: { key: 'requests.errors.save-failed' } } });
 	return respond(out, 'send', event.locals.requestId);
 }

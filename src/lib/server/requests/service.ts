@@ -12,6 +12,7 @@ import * as allocations from '../data/allocations';
 import * as audit from '../data/audit';
 import * as idempotency from '../data/idempotency';
 import * as outbox from '../data/outbox';
+import { consume, release, type Limit } from '../data/rate-limits';
 import * as requests from '../data/requests';
 import type { Details, HelpRequest } from '../data/requests';
 import * as reviews from '../data/reviews';
@@ -56,9 +57,13 @@ export interface NewRequestInput {
 	key: string;
 }
 
+/** SECURITY §3.3 (*our default*): 20 new requests an hour per account; a replay of a key is not a new one. */
+export const NEW_REQUEST_LIMIT: Limit = { bucket: 'new-request', max: 20, windowMs: 60 * 60_000 };
+
 /**
  * Sends a request. "Sent" is shown only after this commits (rule 2). A replay of the same key and
- * fields answers as the first did; the same key with other fields is a conflict (REL-4).
+ * fields answers as the first did; the same key with other fields is a conflict (REL-4). More than
+ * 20 new requests in an hour are refused with a retry time (SEC-R1).
  */
 export async function create(
 	db: AppDb,
@@ -67,7 +72,7 @@ export async function create(
 	listPath: string,
 	now: number,
 	requestId: string | null
-): Promise<Outcome & { createdId?: string }> {
+): Promise<(Outcome & { createdId?: string }) | { kind: 'limited'; retryAfterSeconds: number }> {
 	const actor = access.actor;
 	if (access.childId !== input.childId) return { kind: 'missing' };
 	const action = `request:${input.kind}`;
@@ -75,6 +80,8 @@ export async function create(
 	const earlier = await idempotency.lookup(db, actor.id, input.key, action, fields);
 	if (earlier.kind === 'replay') return { kind: 'done', location: earlier.location };
 	if (earlier.kind === 'conflict') return { kind: 'conflict' };
+	const limit = await consume(db, NEW_REQUEST_LIMIT, actor.id, now);
+	if (limit.blocked) return { kind: 'limited', retryAfterSeconds: limit.retryAfterSeconds };
 	const consent = input.kind === 'advocate' && input.consent;
 	const handler = handlerFor(input.kind, consent);
 	const review = await reviews.currentForChild(db, input.childId);
@@ -99,6 +106,8 @@ export async function create(
 	if (!ok) {
 		const again = await idempotency.lookup(db, actor.id, input.key, action, fields).catch(() => null);
 		if (again?.kind === 'replay') return { kind: 'done', location: again.location };
+		// Nothing was sent, so it does not count towards the hour's limit.
+		await release(db, NEW_REQUEST_LIMIT, actor.id).catch(() => undefined);
 		return { kind: 'failed', raw: {}, field: 'send' };
 	}
 	return { kind: 'done', location, createdId: id };
