@@ -2,17 +2,18 @@
  * REL-4, A11Y-8 (SECURITY §6 idempotency): every submitting action that carries an idempotency key,
  * sent twice with the same key, one after the other and all at once, makes exactly one record.
  * Sending a consultation (young person, parent, carer) and asking for help ("talk to my IRO", an
- * advocate, a change) are posted as the page's own form would post them (the key is the hidden
- * field the server rendered), on a private `node build` over a copy of the e2e database, and the
- * records are counted in that database. Feedback's send needs a held review and decisions sent;
- * it uses the same idempotency module and is covered by its own unit tests.
+ * advocate, a change; a parent's and a carer's request) and sending feedback after the review are
+ * posted as the page's own form would post them (the key is the hidden field the server rendered),
+ * on a private `node build` over a copy of the e2e database, and the records are counted in that
+ * database. Feedback uses a cast of its own (REPLAY_FEEDBACK_CAST): its IRO sends the decisions,
+ * which asks the child for feedback, then the child's send is replayed.
  *
  * Request API only, no browser: the no-JS project skips it.
  */
 import { join } from 'node:path';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import Database from 'better-sqlite3';
-import type { PersonaName, SeededIds } from '../fixtures/personas';
+import { REPLAY_FEEDBACK_CAST, RESPONDENT_PASSPHRASE, STAFF_PASSWORD, type PersonaName, type SeededIds } from '../fixtures/personas';
 import { expect, test } from './support/fixtures';
 import { formFor } from './support/forms';
 import { snapshotE2eDatabase, startPrivateServer, type PrivateServer } from './support/private-server';
@@ -157,3 +158,82 @@ for (const kind of ['talk', 'advocate', 'change'] as const) {
 		await api.dispose();
 	});
 }
+
+for (const who of ['parentA', 'carerA'] as const) {
+	test(`REL-4: a ${who === 'parentA' ? 'parent' : 'carer'}'s request sent 5 times at once, then twice more, with one key makes one request`, async ({ playwright }) => {
+		const api = await persona(playwright, who);
+		const path = `/${who === 'parentA' ? 'parent' : 'carer'}/requests/new`;
+		const before = count(`select count(*) as n from help_request where requester_id = ?`, ids.users[who]);
+		const body = await filled(api, path, '?/send');
+		expect(body).toMatch(/idempotency_key=[0-9a-f-]{36}/);
+		// All at once first (the double tap on a slow line), then twice more one after the other.
+		const burst = await Promise.all(Array.from({ length: 5 }, () => api.post(`${path}?/send`, { headers: FORM(), data: body, maxRedirects: 0 })));
+		for (const r of burst) expect(r.status(), await r.text().then((t) => t.replace(/\s+/g, ' ').slice(0, 300))).toBe(303);
+		expect(new Set(burst.map(location)).size, 'every copy answered as the winner was').toBe(1);
+		for (let i = 0; i < 2; i++) {
+			const again = await api.post(`${path}?/send`, { headers: FORM(), data: body, maxRedirects: 0 });
+			expect(again.status()).toBe(303);
+			expect(location(again)).toBe(location(burst[0]!));
+		}
+		expect(count(`select count(*) as n from help_request where requester_id = ?`, ids.users[who]) - before, 'exactly one new request').toBe(1);
+		await api.dispose();
+	});
+}
+
+/** Signs one of the replay cast in through the real form. */
+async function castMember(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, login: string, staff: boolean): Promise<APIRequestContext> {
+	const api = await playwright.request.newContext({ baseURL: server.baseURL, extraHTTPHeaders: { accept: 'text/html,application/xhtml+xml' } });
+	const res = await api.post(staff ? '/sign-in/staff' : '/sign-in', {
+		headers: { origin: server.origin },
+		form: staff ? { email: login, password: STAFF_PASSWORD } : { username: login, passphrase: RESPONDENT_PASSPHRASE },
+		maxRedirects: 0
+	});
+	expect(res.status(), `${login} signs in`).toBe(303);
+	return api;
+}
+
+test('REL-4: feedback sent 5 times at once, then twice more, with one key is sent once (one audit row, one sent response)', async ({ playwright }) => {
+	const cast = REPLAY_FEEDBACK_CAST;
+	const db = new Database(dbPath, { readonly: true });
+	let found: { reviewId: string; childUser: string } | undefined;
+	try {
+		found = db
+			.prepare(
+				`select review.id as reviewId, app_user.id as childUser from review join child on child.id = review.child_id
+				 join app_user on app_user.child_id = child.id where child.preferred_name = ? and review.held_date is not null`
+			)
+			.get(cast.child.displayName) as { reviewId: string; childUser: string } | undefined;
+	} finally {
+		db.close();
+	}
+	expect(found, 'the replay cast is seeded').toBeTruthy();
+	const { reviewId, childUser } = found!;
+	// The IRO sends the decisions, which asks the child how the review went (DOMAIN §7).
+	const iro = await castMember(playwright, cast.iro.login, true);
+	const decisions = await iro.post(`/iro/review/${reviewId}/decisions?/send`, { headers: FORM(), data: 'confirm=yes', maxRedirects: 0 });
+	expect(decisions.status(), 'decisions sent').toBe(303);
+	await iro.dispose();
+
+	const api = await castMember(playwright, cast.child.login, false);
+	const base = `/me/review/${reviewId}/feedback`;
+	const body = await filled(api, `${base}/check`, '?/send');
+	expect(body).toMatch(/idempotency_key=[0-9a-f-]{36}/);
+	const sentResponses = () => count(`select count(*) as n from feedback_response where review_id = ? and respondent_id = ? and status = 'sent'`, reviewId, childUser);
+	const audited = () =>
+		count(`select count(*) as n from audit_event where action = 'feedback_sent' and actor_id = ? and resource_id in (select id from feedback_response where review_id = ?)`, childUser, reviewId);
+	expect(sentResponses()).toBe(0);
+	// All at once first, then twice more one after the other.
+	const burst = await Promise.all(Array.from({ length: 5 }, () => api.post(`${base}/check?/send`, { headers: FORM(), data: body, maxRedirects: 0 })));
+	for (const r of burst) {
+		expect(r.status(), await r.text().then((t) => t.replace(/\s+/g, ' ').slice(0, 300))).toBe(303);
+		expect(location(r), 'every copy is answered as the winner was').toMatch(/\/feedback\/sent$/);
+	}
+	for (let i = 0; i < 2; i++) {
+		const again = await api.post(`${base}/check?/send`, { headers: FORM(), data: body, maxRedirects: 0 });
+		expect(again.status()).toBe(303);
+		expect(location(again)).toMatch(/\/feedback\/sent$/);
+	}
+	expect(sentResponses(), 'one sent response').toBe(1);
+	expect(audited(), 'one "feedback_sent" audit row').toBe(1);
+	await api.dispose();
+});
