@@ -82,7 +82,10 @@ export async function load(access: Access<'review.answer'>, url: URL, pageId: st
 	return {
 		question, number: index + 1, total: ctx.questions.length, raw, back, returnToCheck: check, idleMinutes: SESSION_LIMITS[kind].idle / 60_000,
 		names: { childName: ctx.childName, iroName: ctx.iroName ?? '', carerName: ctx.carerName ?? '' },
-		assisted: !!ctx.form?.assisted, readAloud: !!ctx.form?.readAloud, shareable: kind === 'young-person', carriedFrom,
+		assisted: !!ctx.form?.assisted,
+		// Read-aloud on every child's question page (issue 7), whatever the form version says; a form may
+		// also turn it on for adults (the parents' form does).
+		readAloud: kind === 'young-person' || !!ctx.form?.readAloud, shareable: kind === 'young-person', carriedFrom,
 		advocateTick: kind === 'young-person' && (await helpRequests.hasSharedReferral(database(), ctx.childId)),
 		idempotencyKey: crypto.randomUUID()
 	};
