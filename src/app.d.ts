@@ -8,6 +8,8 @@ declare global {
 			actor: Actor | null;
 			session: Session | null;
 			locale: Locale;
+			/** The languages the service offers respondents (issue 8 settings; English always). */
+			offeredLocales?: readonly Locale[];
 			t: Translate;
 			requestId: string;
 			/** Set by sign-out and Exit; the header hook sends it as Clear-Site-Data (D12). */

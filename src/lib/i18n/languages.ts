@@ -56,19 +56,24 @@ export function directionOf(lng: string): 'ltr' | 'rtl' {
 	return ALL_LANGUAGES.find((l) => l.code === lng)?.dir ?? 'ltr';
 }
 
-/** The shipped languages with their own names, for the picker (browser-safe: no i18next here). */
-export function shippedLanguages(): { code: Locale; name: string; dir: 'ltr' | 'rtl' }[] {
-	return LOCALES.map((code) => ({ code, name: ALL_LANGUAGES.find((l) => l.code === code)!.name, dir: directionOf(code) }));
+/** The shipped languages (or those of them the service offers) with their own names, for the picker (browser-safe: no i18next here). */
+export function shippedLanguages(offered: readonly Locale[] = LOCALES): { code: Locale; name: string; dir: 'ltr' | 'rtl' }[] {
+	return LOCALES.filter((code) => code === DEFAULT_LOCALE || offered.includes(code)).map((code) => ({ code, name: ALL_LANGUAGES.find((l) => l.code === code)!.name, dir: directionOf(code) }));
 }
 
-/** Person's saved choice → cookie → Accept-Language → English (allowlist only, SECURITY §7). */
-export function negotiateLocale(saved: string | null | undefined, cookie: string | undefined, acceptLanguage: string | null): Locale {
-	if (isLocale(saved)) return saved;
-	if (isLocale(cookie)) return cookie;
+/**
+ * Person's saved choice → cookie → Accept-Language → English (allowlist only, SECURITY §7), among
+ * the languages the service offers (issue 8: a subset of the shipped ones; English always).
+ */
+export function negotiateLocale(saved: string | null | undefined, cookie: string | undefined, acceptLanguage: string | null, offered: readonly Locale[] = LOCALES): Locale {
+	const ok = (v: string | null | undefined): v is Locale => isLocale(v) && (v === DEFAULT_LOCALE || offered.includes(v));
+	if (ok(saved)) return saved;
+	if (ok(cookie)) return cookie;
+	const choices = LOCALES.filter((l) => ok(l));
 	for (const part of (acceptLanguage ?? '').split(',')) {
 		const tag = part.split(';')[0]?.trim().toLowerCase();
 		if (!tag) continue;
-		const hit = LOCALES.find((l) => l.toLowerCase() === tag) ?? LOCALES.find((l) => l.split('-')[0] === tag.split('-')[0]);
+		const hit = choices.find((l) => l.toLowerCase() === tag) ?? choices.find((l) => l.split('-')[0] === tag.split('-')[0]);
 		if (hit) return hit;
 	}
 	return DEFAULT_LOCALE;

@@ -5,6 +5,7 @@ import * as allocations from './data/allocations';
 import * as audit from './data/audit';
 import * as outbox from './data/outbox';
 import { env } from './env';
+import { dutyContact } from './settings';
 
 /**
  * Raises a safety alert inside the caller's transaction (DOMAIN §5.7, PRIV-17): the allocated IRO
@@ -22,7 +23,8 @@ export async function raiseAlert(
 		if (open) return open;
 	}
 	const iro = await allocations.currentIro(db, input.childId, londonDate(now));
-	const duty = env().dutyContactEmail;
+	// Issue 8: the service's duty contact setting, else the server's DUTY_CONTACT_EMAIL.
+	const duty = await dutyContact(db, env().dutyContactEmail);
 	const sharedWith = [...(iro ? ['iro'] : []), ...(duty ? ['duty'] : [])];
 	const id = await alerts.raise(db, { ...input, sharedWith }, now);
 	if (iro) await outbox.enqueue(db, iro.iroId, 'something-new', now);

@@ -3,6 +3,7 @@ import {
 	type ServiceSettings,
 	type StoredSettings
 } from '$lib/domain/service-settings';
+import type { Locale } from '$lib/i18n/languages';
 import type { Db } from './db';
 import { record as audit } from './data/audit';
 
@@ -12,7 +13,7 @@ import { record as audit } from './data/audit';
  * every read (a few rows, primary-key reads: cheap enough not to cache, and correct across several
  * app instances, issue 10).
  */
-export const SETTING_GROUPS = ['schedule', 'sla', 'hours', 'feedback'] as const;
+export const SETTING_GROUPS = ['schedule', 'sla', 'hours', 'feedback', 'service', 'duty', 'languages', 'retention'] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 export async function storedSettings(db: Db): Promise<StoredSettings> {
@@ -29,6 +30,10 @@ export async function storedSettings(db: Db): Promise<StoredSettings> {
 		else if (row.key === 'sla') stored.sla = value as StoredSettings['sla'];
 		else if (row.key === 'hours') stored.hours = value as StoredSettings['hours'];
 		else if (row.key === 'feedback') stored.feedbackAnonymousAllowed = (value as { anonymousAllowed?: boolean })?.anonymousAllowed === true;
+		else if (row.key === 'service') stored.serviceName = (value as { name?: string | null })?.name ?? null;
+		else if (row.key === 'duty') stored.dutyContactEmail = (value as { email?: string | null })?.email ?? null;
+		else if (row.key === 'languages') stored.languages = (value as { offered?: string[] | null })?.offered ?? null;
+		else if (row.key === 'retention') stored.retention = value as StoredSettings['retention'];
 	}
 	return stored;
 }
@@ -49,4 +54,26 @@ export async function saveSettingGroup(db: Db, group: SettingGroup, value: unkno
 			.execute();
 		await audit(trx, { at: now, actorId, actorRole: 'admin', action: 'settings_changed', resourceType: 'service_setting', resourceId: group });
 	});
+	if (group === 'languages') forgetOfferedLocales();
+}
+
+/** Who is told of a safety alert beside the IRO: the service's setting, else the server's DUTY_CONTACT_EMAIL. */
+export async function dutyContact(db: Db, fallback: string | null): Promise<string | null> {
+	return (await loadSettings(db)).dutyContactEmail ?? fallback;
+}
+
+/**
+ * The languages respondents can pick. Read on every request (the locale is chosen in the hooks),
+ * so kept for a few seconds per instance; a change here shows at once, on other instances within 15 s.
+ */
+let offered: { at: number; languages: Locale[] } | null = null;
+const OFFERED_FOR_MS = 15_000;
+export async function offeredLocales(db: Db, now = Date.now()): Promise<Locale[]> {
+	if (offered && now - offered.at < OFFERED_FOR_MS && now >= offered.at) return offered.languages;
+	const languages = (await loadSettings(db)).languages;
+	offered = { at: now, languages };
+	return languages;
+}
+export function forgetOfferedLocales(): void {
+	offered = null;
 }

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { RECORD_WD_RANGE } from '$lib/domain/review-schedule';
-import { resolveServiceSettings, SLA_MAX_WD, type ServiceSettings } from '$lib/domain/service-settings';
+import { isEmailAddress, isServiceName, offeredLanguages, resolveServiceSettings, RETENTION_FIELDS, RETENTION_LIMITS, SERVICE_NAME_MAX, SLA_MAX_WD, type ServiceSettings } from '$lib/domain/service-settings';
+import { DEFAULT_LOCALE, LOCALES } from '$lib/i18n/languages';
+import { env } from '../env';
 import type { FieldError } from '$lib/forms/types';
 import type { Access } from '../access/require';
 import { database, type Db } from '../db';
@@ -23,6 +25,10 @@ export const SCHEDULE_FIELDS = ['windowOpensWdBefore', 'remindersWdBefore', 'pac
 export const SLA_FIELDS = ['advocacyAcknowledgeWd', 'advocateAllocateWd', 'iroContactWd', 'otherRequestWd', 'decisionQuestionWd'] as const;
 export const HOURS_FIELDS = ['start', 'end'] as const;
 export const FEEDBACK_FIELDS = ['anonymousAllowed'] as const;
+export const SERVICE_FIELDS = ['serviceName'] as const;
+export const DUTY_FIELDS = ['dutyContactEmail'] as const;
+export const LANGUAGES_FIELD = 'languages';
+export { RETENTION_FIELDS };
 
 const ScheduleSchema = v.object({
 	windowOpensWdBefore: whole(2, 60, 'setting-window'),
@@ -37,6 +43,17 @@ const ScheduleSchema = v.object({
 const SlaSchema = v.object(Object.fromEntries(SLA_FIELDS.map((f) => [f, whole(1, SLA_MAX_WD, 'setting-sla')])) as Record<(typeof SLA_FIELDS)[number], ReturnType<typeof whole>>);
 const HoursSchema = v.object({ start: hhmm, end: hhmm });
 const FeedbackSchema = v.object({ anonymousAllowed: yesNo });
+const ServiceSchema = v.object({ serviceName: v.pipe(v.string(), v.trim(), v.check((x) => isServiceName(x), 'errors.setting-service-name')) });
+const DutySchema = v.object({ dutyContactEmail: v.pipe(v.string(), v.trim(), v.check((x) => x === '' || isEmailAddress(x), 'errors.setting-duty-email')) });
+const days = (f: (typeof RETENTION_FIELDS)[number]) =>
+	v.pipe(v.string(), v.trim(), v.check((x: string) => /^\d{1,4}$/.test(x) && Number(x) >= RETENTION_LIMITS[f].min && Number(x) <= RETENTION_LIMITS[f].max, `errors.setting-retention-${f}`));
+const RetentionSchema = v.object({
+	sessionDays: days('sessionDays'),
+	activationCodeDays: days('activationCodeDays'),
+	idempotencyKeyDays: days('idempotencyKeyDays'),
+	sentOutboxDays: days('sentOutboxDays'),
+	auditDays: days('auditDays')
+});
 
 export type Saved = { ok: true } | { ok: false; malformed: true } | { ok: false; raw: Record<string, string>; errors: Record<string, FieldError> };
 
@@ -62,8 +79,15 @@ export async function loadSettingsPage(_access: Access<'admin.manage'>, db: Db =
 			},
 			sla: Object.fromEntries(SLA_FIELDS.map((f) => [f, String(settings.sla[f])])) as Record<(typeof SLA_FIELDS)[number], string>,
 			hours: { ...settings.hours },
-			feedback: { anonymousAllowed: settings.feedbackAnonymousAllowed ? 'yes' : 'no' }
-		}
+			feedback: { anonymousAllowed: settings.feedbackAnonymousAllowed ? 'yes' : 'no' },
+			service: { serviceName: settings.serviceName },
+			duty: { dutyContactEmail: settings.dutyContactEmail ?? '' },
+			retention: Object.fromEntries(RETENTION_FIELDS.map((f) => [f, String(settings.retention[f])])) as Record<(typeof RETENTION_FIELDS)[number], string>
+		},
+		languages: { offered: [...settings.languages] as string[], all: [...LOCALES] as string[], always: DEFAULT_LOCALE as string },
+		/** What happens when the duty contact is left empty: the server's DUTY_CONTACT_EMAIL, if set. */
+		dutyFallback: env().dutyContactEmail,
+		limits: { serviceNameMax: SERVICE_NAME_MAX, retention: RETENTION_LIMITS }
 	};
 }
 
@@ -106,6 +130,43 @@ export async function saveSettings(access: Access<'admin.manage'>, group: Settin
 			if (!parsed.ok) return parsed;
 			if (parsed.value.start >= parsed.value.end) return { ok: false, raw: { ...parsed.value }, errors: { end: { key: 'errors.setting-hours-order' } } };
 			await saveSettingGroup(db, 'hours', parsed.value, access.actor.id, now);
+			return { ok: true };
+		}
+		case 'service': {
+			// Empty is a choice here (no name / the server's address), so the field itself must be sent.
+			if (!form.has('serviceName')) return { ok: false, malformed: true };
+			const parsed = parseForm(ServiceSchema, form, SERVICE_FIELDS);
+			if (!parsed.ok) return parsed;
+			await saveSettingGroup(db, 'service', { name: parsed.value.serviceName }, access.actor.id, now);
+			return { ok: true };
+		}
+		case 'duty': {
+			// Empty is a choice here (no name / the server's address), so the field itself must be sent.
+			if (!form.has('dutyContactEmail')) return { ok: false, malformed: true };
+			const parsed = parseForm(DutySchema, form, DUTY_FIELDS);
+			if (!parsed.ok) return parsed;
+			await saveSettingGroup(db, 'duty', { email: parsed.value.dutyContactEmail === '' ? null : parsed.value.dutyContactEmail }, access.actor.id, now);
+			return { ok: true };
+		}
+		case 'languages': {
+			// Checkboxes: any number of values, each a shipped language; English is always offered.
+			for (const key of new Set(form.keys())) if (key !== LANGUAGES_FIELD) return { ok: false, malformed: true };
+			const picked = form.getAll(LANGUAGES_FIELD);
+			if (picked.some((x) => typeof x !== 'string')) return { ok: false, malformed: true };
+			const codes = picked as string[];
+			// The form always sends English (a hidden field beside its fixed checkbox): an empty post is not a choice.
+			if (!codes.includes(DEFAULT_LOCALE)) return { ok: false, malformed: true };
+			if (codes.some((c) => !(LOCALES as readonly string[]).includes(c))) return { ok: false, raw: { languages: codes.join(',') }, errors: { languages: { key: 'errors.setting-languages' } } };
+			await saveSettingGroup(db, 'languages', { offered: offeredLanguages(codes) }, access.actor.id, now);
+			return { ok: true };
+		}
+		case 'retention': {
+			const parsed = parseForm(RetentionSchema, form, RETENTION_FIELDS);
+			if (!parsed.ok) {
+				if ('errors' in parsed) for (const [k, e] of Object.entries(parsed.errors)) e.params = { ...RETENTION_LIMITS[k as (typeof RETENTION_FIELDS)[number]] };
+				return parsed;
+			}
+			await saveSettingGroup(db, 'retention', Object.fromEntries(RETENTION_FIELDS.map((f) => [f, Number(parsed.value[f])])), access.actor.id, now);
 			return { ok: true };
 		}
 		case 'feedback': {

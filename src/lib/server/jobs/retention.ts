@@ -1,3 +1,4 @@
+import { DEFAULT_RETENTION_DAYS, RETENTION_LIMITS, type RetentionDays } from '$lib/domain/service-settings';
 import type { Db } from '../db';
 import { record } from '../data/audit';
 
@@ -22,17 +23,19 @@ export interface RetentionPolicy {
 	auditDays: number;
 }
 
-export const DEFAULT_RETENTION: RetentionPolicy = {
-	sessionDays: 30,
-	activationCodeDays: 30,
-	idempotencyKeyDays: 7,
-	rateLimitDays: 1,
-	sentOutboxDays: 30,
-	auditDays: 730
-};
+export const DEFAULT_RETENTION: RetentionPolicy = { ...DEFAULT_RETENTION_DAYS, rateLimitDays: 1 };
 
 /** SEC-L5: the database refuses to delete audit rows younger than this (by its own clock). */
-export const AUDIT_FLOOR_DAYS = 365;
+export const AUDIT_FLOOR_DAYS = RETENTION_LIMITS.auditDays.min;
+
+/**
+ * The policy from the service's settings (issue 8): each period held to its floor here too, so a
+ * stored value below it (or a bad caller) can never erase sooner than the floor.
+ */
+export function retentionPolicy(days: RetentionDays): RetentionPolicy {
+	const at = (k: keyof RetentionDays) => Math.max(RETENTION_LIMITS[k].min, Number.isSafeInteger(days[k]) ? days[k] : DEFAULT_RETENTION_DAYS[k]);
+	return { sessionDays: at('sessionDays'), activationCodeDays: at('activationCodeDays'), idempotencyKeyDays: at('idempotencyKeyDays'), rateLimitDays: 1, sentOutboxDays: at('sentOutboxDays'), auditDays: at('auditDays') };
+}
 
 export type RetentionKind = 'session' | 'activation_code' | 'idempotency_key' | 'rate_limit' | 'outbox' | 'audit_event';
 

@@ -6,7 +6,8 @@ import { deliverDue } from './outbox';
 import { sendFeedbackReminders } from './feedback-reminders';
 import { sendReminders } from './reminders';
 import { notifyOverdueRequests } from './request-overdue';
-import { runRetention } from './retention';
+import { retentionPolicy, runRetention } from './retention';
+import { loadSettings } from '../settings';
 
 /** How often the outbox is looked at (*our default*); reminders at most hourly (daily granularity). */
 export const TICK_MS = 15_000;
@@ -50,7 +51,8 @@ export function createJobs(opts: { db: () => Db; transport: MailTransport; publi
 			// Counts only (never ids or content), as in the `erased` audit rows the job writes.
 			// A failure must not hold up the outbox; it is logged and tried again the next day.
 			try {
-				const erased = await runRetention(db, at);
+				// Issue 8: the periods the service set (floors kept), read afresh each day.
+				const erased = await runRetention(db, at, retentionPolicy((await loadSettings(db)).retention));
 				if (Object.values(erased).some((n) => n > 0)) log.info({ erased }, 'retention: expired rows erased');
 			} catch (err: unknown) {
 				log.error({ err }, 'retention pass failed');

@@ -14,8 +14,9 @@ import type { Actions, PageServerLoad } from './$types';
  * when signed in, on the person's record so it follows them; the display settings stay on the
  * device only (A11Y-22).
  */
-export const load: PageServerLoad = async ({ cookies, url }) => ({
-	languages: shippedLanguages(),
+export const load: PageServerLoad = async ({ cookies, url, locals }) => ({
+	// Issue 8: only the languages the service offers.
+	languages: shippedLanguages(locals.offeredLocales),
 	display: displayCookie(cookies, url)
 });
 
@@ -23,7 +24,7 @@ export const actions: Actions = {
 	language: async (event) => {
 		const form = await event.request.formData();
 		const lang = field(form, 'lang');
-		if (!isLocale(lang)) return fail(400);
+		if (!isLocale(lang) || !shippedLanguages(event.locals.offeredLocales).some((l) => l.code === lang)) return fail(400);
 		setLocaleCookie(event.cookies, event.url, lang);
 		const { actor, session } = event.locals;
 		if (actor && session?.kind === 'full') await users.setLocale(database(), actor.id, lang);

@@ -4,7 +4,7 @@ import { loadSettingsPage, saveSettings } from '$lib/server/admin/settings';
 import type { SettingGroup } from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Service settings: local review rules, request service levels, hours, feedback (issues 5, 6, 8). */
+/** Service settings: local review rules, request service levels, hours, feedback, the service's name, duty contact, languages and retention (issues 5, 6, 8). */
 export const load: PageServerLoad = async () => loadSettingsPage(await requireAccess('admin.manage'));
 
 function action(group: SettingGroup) {
@@ -21,5 +21,9 @@ export const actions: Actions = {
 	schedule: action('schedule'),
 	sla: action('sla'),
 	hours: action('hours'),
-	feedback: action('feedback')
+	feedback: action('feedback'),
+	service: action('service'),
+	duty: action('duty'),
+	languages: action('languages'),
+	retention: action('retention')
 };
