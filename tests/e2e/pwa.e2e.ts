@@ -10,10 +10,13 @@
  *   same form posted twice saves once, and sign-out asks the browser to clear the site.
  * 360 px, axe on every page and state visited.
  */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { PWA_PERSONAS } from '../fixtures/personas';
 import { expect, test } from './support/fixtures';
 import { careWordsIn } from '../../src/lib/domain/app-name';
+import { staffOnlyFiles, type ClientManifest } from '../../src/lib/pwa/shell';
 import { questionsFor } from '../../src/lib/forms/define';
 import { latestForm } from '../../src/lib/forms/registry';
 import { signIn } from './support/consultation';
@@ -130,6 +133,19 @@ test('the service worker precaches only the app shell, never a page (REL-3, SEC-
 	const { cached } = await storage(page);
 	for (const path of cached) expect(path, `cached: ${path}`).toMatch(/^\/(_app\/|icons\/|icon\.svg$|manifest\.webmanifest$|robots\.txt$|offline\.css$)/);
 	expect(cached.some((p) => p.endsWith('.css'))).toBe(true);
+	// The first visit fetches what respondents' pages use, not staff pages' code (issue 7: it was ~450 KB).
+	const manifest = JSON.parse(readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')) as ClientManifest;
+	const nodesDir = '.svelte-kit/generated/client-optimized/nodes';
+	const nodes = Object.fromEntries(readdirSync(nodesDir).map((f) => [`/${nodesDir}/${f}`, readFileSync(join(nodesDir, f), 'utf8')]));
+	const staff = staffOnlyFiles(manifest, nodes);
+	expect(staff.size, 'staff pages have code of their own').toBeGreaterThan(10);
+	for (const path of cached) expect(staff.has(path.slice(1)), `staff-only code precached: ${path}`).toBe(false);
+	const bytes = (paths: Iterable<string>) => [...paths].reduce((n, p) => n + statSync(join('build/client', p)).size, 0);
+	const precached = bytes(cached.filter((p) => p.startsWith('/_app/')));
+	console.log(`pwa precache: ${(precached / 1024).toFixed(0)} KB of build files (staff-only left out: ${(bytes([...staff].map((f) => `/${f}`)) / 1024).toFixed(0)} KB)`);
+	// The queue's code is there, so an answer can be kept when the connection drops on a page opened before the worker was ready.
+	const queueChunk = manifest['src/lib/pwa/queue.ts']?.file;
+	if (queueChunk) expect(cached).toContain(`/${queueChunk}`);
 	// Offline, a page isn't served from a cache: the worker's neutral offline page says so.
 	await context.setOffline(true);
 	await page.goto('/sign-in').catch(() => undefined);
