@@ -75,6 +75,7 @@ function stageOf(r: ReviewFact): Stage {
 const ages = new WeakMap<ReviewFact, number>();
 /** The child's age on the held date, worked out once per review. */
 function ageAtReview(r: ReviewFact): number {
+	if (r.age !== undefined) return r.age;
 	let a = ages.get(r);
 	if (a === undefined) ages.set(r, (a = r.age ?? ageOn(r.dateOfBirth!, r.heldDate)));
 	return a;
@@ -127,12 +128,22 @@ export function timescaleTable(cla: readonly ReviewFact[]): ReportTable {
 
 /** F5: reviews per confirmed PN code, as % of all reviews and of reviews of children 4+ (DOMAIN §4.2, §9.1). */
 export function participationTable(cla: readonly ReviewFact[]): ReportTable {
-	const fourPlus = cla.filter(isFourPlus);
+	// One pass: reviews per code, of all and of children 4+.
+	const all = new Map<ParticipationCode | null, number>();
+	const four = new Map<ParticipationCode | null, number>();
+	let fourPlus = 0;
+	for (const r of cla) {
+		all.set(r.code, (all.get(r.code) ?? 0) + 1);
+		if (isFourPlus(r)) {
+			fourPlus++;
+			four.set(r.code, (four.get(r.code) ?? 0) + 1);
+		}
+	}
 	const codeRow = (code: ParticipationCode | null): Row => {
 		const id = code ? code.toLowerCase() : 'not-confirmed';
-		const n = cla.filter((r) => r.code === code).length;
-		const n4 = fourPlus.filter((r) => r.code === code).length;
-		return row(id, { reviews: count(n), 'of-all': percent(n, cla.length), 'of-4-plus': code === 'PN0' ? EMPTY : percent(n4, fourPlus.length) });
+		const n = all.get(code) ?? 0;
+		const n4 = four.get(code) ?? 0;
+		return row(id, { reviews: count(n), 'of-all': percent(n, cla.length), 'of-4-plus': code === 'PN0' ? EMPTY : percent(n4, fourPlus) });
 	};
 	const codes = [...PARTICIPATION_CODES.map(codeRow), codeRow(null)];
 	return {

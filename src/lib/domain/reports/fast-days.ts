@@ -9,8 +9,15 @@ const DAY = 86_400_000;
 /** Monday 5 January 1970, as a day number. */
 const MONDAY = 4;
 
+// A year's report asks for the same few thousand dates hundreds of thousands of times.
+const dayNumbers = new Map<string, number>();
 function dayNumber(d: IsoDate): number {
-	return Date.parse(`${d}T00:00:00Z`) / DAY;
+	let n = dayNumbers.get(d);
+	if (n === undefined) {
+		n = Date.parse(`${d}T00:00:00Z`) / DAY;
+		if (dayNumbers.size < 100_000) dayNumbers.set(d, n);
+	}
+	return n;
 }
 
 const HOLIDAYS = BANK_HOLIDAYS_ENGLAND_WALES.map(dayNumber).sort((a, b) => a - b);

@@ -30,9 +30,20 @@ export function londonOffset(ms: number): number {
 	return ms >= start && ms < end ? HOUR : 0;
 }
 
-/** The London calendar date at `ms`. */
+/**
+ * The London calendar date at `ms`. Clocks change and London days start on whole UTC hours, so the
+ * date is the same through each UTC hour: remembered per hour (a year is under 9,000 of them).
+ */
+const dayOfHour = new Map<number, IsoDate>();
 export function londonDay(ms: number): IsoDate {
-	return new Date(ms + londonOffset(ms)).toISOString().slice(0, 10);
+	const h = Math.floor(ms / HOUR);
+	let d = dayOfHour.get(h);
+	if (d === undefined) {
+		const at = h * HOUR;
+		d = new Date(at + londonOffset(at)).toISOString().slice(0, 10);
+		if (dayOfHour.size < 200_000) dayOfHour.set(h, d);
+	}
+	return d;
 }
 
 /** London date and minutes after midnight at `ms` (seconds as a fraction). */
