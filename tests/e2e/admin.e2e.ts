@@ -1,6 +1,8 @@
 /**
  * Issue 5 (and 8's service settings), end to end: the admin opens Service settings from their
- * start page, a bad value is refused by its field with what they typed kept, and a good one saves.
+ * start page, a bad value is refused by its field with what they typed kept, and a good one saves;
+ * the service's name shows in staff headers; a bad duty contact and an audit retention under a year
+ * are refused by their fields.
  * Saved values equal the defaults, so other files' dates never change under them. On a child's
  * record: bringing a review forward needs a future date earlier than the due date and a reason;
  * ending a link before it began is refused. The audit log (issue 8, SECURITY §8) filters by child
@@ -43,6 +45,47 @@ test.describe('issue 5 and 8: service settings, review dates, the audit log', ()
 		await page.getByRole('button', { name: 'Save working hours' }).click();
 		await expect(page.getByRole('status')).toContainText('Saved');
 		await checked(page);
+	});
+
+	test('the admin names the service (staff headers show it), and retention below the audit floor is refused by its field', async ({ page }) => {
+		await staffSignIn(page, PERSONAS.admin.login, { home: /\/admin$/ });
+		await submitAndWait(page, () => page.getByRole('link', { name: 'Service settings' }).click());
+		const name = page.getByLabel('Name of your service, shown to staff');
+		await expect(name).toHaveValue('');
+		await expect(page.getByLabel('Email address of the duty team')).toBeVisible();
+		await expect(page.getByRole('group', { name: 'Languages children, parents and carers can choose' }).getByRole('checkbox')).toHaveCount(9);
+		await expect(page.getByLabel('Polski')).toBeChecked();
+
+		await page.getByLabel('Email address of the duty team').fill('not an address');
+		await page.getByRole('button', { name: 'Save duty contact' }).click();
+		await expect(page.locator('#dutyContactEmail-error')).toContainText('Enter an email address in the correct format');
+		await expect(page.getByLabel('Email address of the duty team')).toHaveValue('not an address');
+		await checked(page);
+
+		await page.getByLabel('The audit log (at least a year)').fill('100');
+		await page.getByRole('button', { name: 'Save how long records are kept' }).click();
+		await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+		await expect(page.locator('#auditDays-error')).toContainText('Enter a whole number of days from 365 to 3650');
+		await expect(page.getByLabel('The audit log (at least a year)')).toHaveValue('100');
+		await checked(page);
+		// The default again: saved, nothing changes for other tests.
+		await page.getByLabel('The audit log (at least a year)').fill('730');
+		await page.getByRole('button', { name: 'Save how long records are kept' }).click();
+		await expect(page.getByRole('status')).toContainText('Saved');
+
+		await page.getByLabel('Name of your service, shown to staff').fill('Northshire IRO Service');
+		await page.getByRole('button', { name: 'Save service name' }).click();
+		await expect(page.getByRole('status')).toContainText('Saved');
+		await expect(page.getByTestId('service-name')).toHaveText('Northshire IRO Service');
+		await checked(page);
+		await submitAndWait(page, () => page.getByRole('link', { name: 'Back' }).click());
+		await expect(page.getByTestId('service-name')).toHaveText('Northshire IRO Service');
+		// Cleared again (the default: no name).
+		await submitAndWait(page, () => page.getByRole('link', { name: 'Service settings' }).click());
+		await page.getByLabel('Name of your service, shown to staff').fill('');
+		await page.getByRole('button', { name: 'Save service name' }).click();
+		await expect(page.getByRole('status')).toContainText('Saved');
+		await expect(page.getByTestId('service-name')).toHaveCount(0);
 	});
 
 	test("on a child's record, bringing the review forward and ending a link are checked by the field", async ({ page }) => {
