@@ -27,6 +27,11 @@ export const PUBLIC_PATHS: readonly string[] = [
 	'/sign-out',
 	'/exit',
 	'/help',
+	// Issue 7: the Easy Read pages (what a review is, who sees my answers, someone on your side): nothing personal.
+	'/help/easy-read',
+	'/help/easy-read/review',
+	'/help/easy-read/who-sees',
+	'/help/easy-read/on-your-side',
 	'/accessibility',
 	'/staying-safe-online',
 	// Issue 7: language and display settings, for anyone (nothing personal).

@@ -1,0 +1,62 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import common from '../../i18n/locales/en-GB/common.json';
+
+/**
+ * SECURITY A11Y-C1 (S: copy lint) for the Easy Read pages (issue 7): one idea per sentence, each
+ * sentence at most 15 words, no acronyms, none of DOMAIN §5.8's jargon, and a picture per idea:
+ * every sentence of a page is paired with one of our own pictures in the page's route file, and
+ * every picture is decorative (`aria-hidden`, the sentence carries the meaning, A11Y-C2), drawn with
+ * `currentColor` so high contrast and dark text settings recolour it, with no text inside.
+ * Active voice is checked by people (A11Y-M2), not here.
+ */
+type Tree = { [key: string]: string | Tree };
+const easy = (common as unknown as Tree)['easy-read'] as Tree;
+const PAGES = ['review', 'who-sees', 'on-your-side'] as const;
+const ROUTES = join(process.cwd(), 'src/routes/(public)/help/easy-read');
+const PICTURES = join(process.cwd(), 'src/lib/components/easy-read/pictures');
+/** DOMAIN §5.8 "No jargon" (the words a child should not meet), and A11Y-C1's acronyms. */
+const JARGON = /\b(placement|contact|LAC|CLA|care plan|IRO|pathway plan|delegated authority|PEP|statutory|respite|independent reviewing officer|local authority)\b/i;
+
+describe('A11Y-C1: Easy Read copy', () => {
+	for (const page of PAGES) {
+		const lines = (easy[page] as Tree).lines as Record<string, string>;
+		describe(page, () => {
+			it('has between 5 and 12 sentences', () => {
+				expect(Object.keys(lines).length).toBeGreaterThanOrEqual(5);
+				expect(Object.keys(lines).length).toBeLessThanOrEqual(12);
+			});
+			for (const [key, line] of Object.entries(lines)) {
+				it(`${key}: one short sentence, no acronyms or jargon`, () => {
+					expect(line, 'one sentence, ending with a full stop').toMatch(/^[^.!?]+\.$/);
+					expect(line.split(/\s+/).length, line).toBeLessThanOrEqual(15);
+					expect(line, 'no acronyms').not.toMatch(/\b[A-Z]{2,}\b/);
+					expect(line, 'DOMAIN §5.8 jargon').not.toMatch(JARGON);
+				});
+			}
+			it('pairs every sentence with a picture in the route file, and no other keys', () => {
+				const source = readFileSync(join(ROUTES, page, '+page.svelte'), 'utf8');
+				const pairs = [...source.matchAll(/\{ picture: (\w+), key: 'easy-read\.([\w-]+)\.lines\.([\w-]+)' \}/g)];
+				expect(pairs.every((m) => m[2] === page)).toBe(true);
+				expect(pairs.map((m) => m[3]).sort()).toEqual(Object.keys(lines).sort());
+				for (const m of pairs) expect(source, `${m[1]} is imported`).toContain(`import ${m[1]} from '$lib/components/easy-read/pictures/${m[1]}.svelte'`);
+			});
+		});
+	}
+});
+
+describe('A11Y-C2: the Easy Read pictures', () => {
+	const files = readdirSync(PICTURES).filter((f) => f.endsWith('.svelte'));
+	it('finds them', () => expect(files.length).toBeGreaterThanOrEqual(10));
+	for (const file of files) {
+		it(`${file}: decorative, currentColor, no text, no inline style, nothing fetched`, () => {
+			const svg = readFileSync(join(PICTURES, file), 'utf8');
+			expect(svg).toMatch(/<svg class="app-er__pic[^"]*" viewBox="0 0 64 64" width="64" height="64" aria-hidden="true" focusable="false"/);
+			expect(svg).toContain('stroke="currentColor"');
+			// No colour of its own: it takes the text colour, so high contrast works.
+			expect(svg).not.toMatch(/(fill|stroke)="#|(fill|stroke)="(white|black)"/);
+			expect(svg).not.toMatch(/<(text|image|use|foreignObject|script|style)\b|\bstyle=|href=/);
+		});
+	}
+});
