@@ -9,7 +9,7 @@
 export const STAFF_ONLY_COMMON: readonly string[] = [
 	'admin', 'advocate', 'after-meeting', 'alerts', 'audit', 'bank', 'band', 'caseload', 'child', 'child-new', 'code', 'decisions',
 	'deliveries', 'escalations', 'feedback.iro', 'letters', 'meeting', 'outcome', 'pack', 'participation', 'people', 'reports',
-	'reauth', 'requests.staff', 'review-report', 'roles', 'sar', 'settings', 'staff-new', 'staff-sign-in',
+	'case-record', 'reauth', 'requests.staff', 'review-report', 'roles', 'sar', 'settings', 'staff-new', 'staff-sign-in',
 	// Errors only staff forms show (meeting facts, decisions, escalations, service settings, staff records).
 	'errors.attended-choose', 'errors.choose-iro', 'errors.choose-role', 'errors.closed-', 'errors.code-choose', 'errors.decision-',
 	'errors.decisions-none', 'errors.due-', 'errors.earlier-', 'errors.email-taken', 'errors.end-before-start', 'errors.held-',

@@ -109,6 +109,11 @@ export interface ReviewTable {
 	earlier_reason: string | null;
 	earlier_set_at: number | null;
 	earlier_set_by: string | null;
+	/** SECURITY §10, D20: the IRO marked the pack saved to the council's case record (when, by whom). */
+	case_record_saved_at: number | null;
+	case_record_saved_by: string | null;
+	/** When the retention job erased the answers' content (D20); null while kept. */
+	content_erased_at: number | null;
 }
 
 export interface InvitationTable {

@@ -2,6 +2,7 @@ import { database, type Db } from '../db';
 import { env } from '../env';
 import { log } from '../log';
 import { transportFromEnv, type MailTransport } from './mail';
+import { eraseTransferredContent } from './content-erasure';
 import { deliverDue } from './outbox';
 import { sendFeedbackReminders } from './feedback-reminders';
 import { sendReminders } from './reminders';
@@ -54,6 +55,9 @@ export function createJobs(opts: { db: () => Db; transport: MailTransport; publi
 				// Issue 8: the periods the service set (floors kept), read afresh each day.
 				const erased = await runRetention(db, at, retentionPolicy((await loadSettings(db)).retention));
 				if (Object.values(erased).some((n) => n > 0)) log.info({ erased }, 'retention: expired rows erased');
+				// SECURITY §10, D20: answers' content of reviews saved to the case record, 90 days after the meeting.
+				const content = await eraseTransferredContent(db, at);
+				if (content.reviews > 0) log.info({ content }, 'retention: content of transferred reviews erased');
 			} catch (err: unknown) {
 				log.error({ err }, 'retention pass failed');
 			}
