@@ -28,6 +28,12 @@ export const handleLocale: Handle = async ({ event, resolve }) => {
 	const dir = directionOf(locale);
 	const classes = displayClasses(displayCookie(event.cookies, event.url));
 	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dir).replace('%display%', classes)
+		transformPageChunk: ({ html }) => {
+			// The placeholders are all in the <html> tag (src/app.html). Replacing in the whole page
+			// copied it three times: ~7 ms of server time for a 1 MB review pack (issue 10).
+			const cut = html.indexOf('<head');
+			const top = (cut === -1 ? html : html.slice(0, cut)).replace('%lang%', locale).replace('%dir%', dir).replace('%display%', classes);
+			return cut === -1 ? top : top + html.slice(cut);
+		}
 	});
 };
