@@ -5,7 +5,9 @@
  * baseline in the same run:
  *   (a) node:http baseline   (b) a signed-in child's question page   (c) an answer autosave POST
  *   (SQLite, synchronous=FULL; a new idempotency key per request)   (d) the caseload of an IRO with
- *   70 children   (e) a review pack with 50 consultations.
+ *   70 children   (e) a review pack with 50 consultations   (f) the SvelteKit floor: an anonymous
+ *   public page (/accessibility: the hooks run, no session, no query), what the framework itself
+ *   costs against (a), so (b) and (c) can be read against what the stack allows.
  * Each as requests/s, p50/p95/p99 and the ratio to (a). Then the pack assembly p95 on its own
  * (target ≤30 ms), and cost growth: the caseload's and the pack's queries at 1×, 10× and 100× the
  * data (children, reviews, answers: other IROs' caseloads added around the same IRO), with SQLite's
@@ -14,9 +16,11 @@
  * BENCH_ONLY=c,… runs some scenarios; BENCH_SCALES=1,10 limits the growth step; BENCH_PORT (4700)
  * and the next port are used. With BENCH_DATABASE_URL=postgres://… and BENCH_INSTANCES=1,2 it runs
  * (c) on Postgres with one and with two app instances (issue 10's scale-out figure; see README).
+ * BENCH_CPU_PROF=dir starts `node build` with --cpu-prof, writing a V8 CPU profile per server into
+ * dir when it stops (open it in Chrome's DevTools; the figures are then slower, not for the table).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -44,7 +48,7 @@ import { assemblePack, type PackRespondent } from '$lib/server/pack/assemble';
 const SECONDS = Number(process.env.BENCH_SECONDS) || 5;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS) || 10;
 const PORT = Number(process.env.BENCH_PORT) || 4700;
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,pack,growth').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'a,f,b,c,d,e,pack,growth').split(','));
 const SCALES = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
 const PASSPHRASE = 'bench river lantern orbit';
 const PASSWORD = 'bench-password-not-for-use-anywhere';
@@ -145,6 +149,26 @@ export interface Row {
 	non2xx: number;
 	errors: number;
 	ratio?: number;
+	/** The app server's CPU time per request (user + system, from /proc), when known. */
+	cpuMs?: number;
+}
+
+/** A process's CPU time so far in ms (Linux /proc; NaN elsewhere). */
+export function cpuTimeMs(pid: number | undefined): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return NaN;
+	}
+}
+
+/** {@link cannon} against a server we started, with its CPU time per request. */
+async function measured(app: ChildProcess, name: string, opts: autocannon.Options): Promise<Row> {
+	const before = cpuTimeMs(app.pid);
+	const row = await cannon(name, opts);
+	row.cpuMs = (cpuTimeMs(app.pid) - before) / (row.rps * SECONDS);
+	return row;
 }
 
 /** autocannon for SECONDS; latencies from each response, so p95 is exact. */
@@ -180,7 +204,8 @@ export async function startApp(port: number, env: Record<string, string>): Promi
 	// Something already answering there (a server left from another run) would be measured instead.
 	const taken = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
 	if (taken) throw new Error(`port ${port} is already in use`);
-	const child = spawn(process.execPath, ['build'], {
+	const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : [];
+	const child = spawn(process.execPath, [...prof, 'build'], {
 		cwd: process.cwd(),
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, NODE_ENV: 'production', LOG_LEVEL: 'error', OUTBOX_WORKER: 'off', ...env },
 		stdio: ['ignore', 'inherit', 'inherit']
@@ -311,7 +336,7 @@ export default async function bench(): Promise<void> {
 		const s = await seed(path, 1, hashes);
 		console.log(`seeded 1× in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 		const rows: Row[] = [];
-		if (['a', 'b', 'c', 'd', 'e'].some((x) => ONLY.has(x))) {
+		if (['a', 'b', 'c', 'd', 'e', 'f'].some((x) => ONLY.has(x))) {
 			base = await baseline(PORT);
 			const app = await startApp(PORT + 1, { DATABASE_PATH: path, DATABASE_URL: '' });
 			servers.push(app);
@@ -322,24 +347,32 @@ export default async function bench(): Promise<void> {
 			const check = await fetch(`${url}${qPath}`, { headers: { cookie: childCookie } });
 			if (check.status !== 200) throw new Error(`question page answered ${check.status}`);
 			if (ONLY.has('a')) rows.push(await cannon('(a) node:http baseline, small HTML', { url: `http://127.0.0.1:${PORT}/` }));
-			if (ONLY.has('b')) rows.push(await cannon('(b) child question page (signed in)', { url: `${url}${qPath}`, headers: { cookie: childCookie } }));
-			if (ONLY.has('c')) rows.push(await cannon('(c) answer autosave POST (SQLite FULL)', autosave(url, qPath, childCookie, s.question)));
-			if (ONLY.has('d')) rows.push(await cannon(`(d) IRO caseload, ${CASELOAD} children`, { url: `${url}/iro`, headers: { cookie: iroCookie } }));
-			if (ONLY.has('e')) rows.push(await cannon(`(e) review pack, ${PACK} consultations`, { url: `${url}/iro/review/${s.packReviewId}/pack`, headers: { cookie: iroCookie } }));
+			if (ONLY.has('f')) rows.push(await measured(app, '(f) SvelteKit floor: public page, no DB', { url: `${url}/accessibility`, headers: { accept: 'text/html' } }));
+			if (ONLY.has('b')) rows.push(await measured(app, '(b) child question page (signed in)', { url: `${url}${qPath}`, headers: { cookie: childCookie } }));
+			if (ONLY.has('c')) rows.push(await measured(app, '(c) answer autosave POST (SQLite FULL)', autosave(url, qPath, childCookie, s.question)));
+			if (ONLY.has('d')) rows.push(await measured(app, `(d) IRO caseload, ${CASELOAD} children`, { url: `${url}/iro`, headers: { cookie: iroCookie } }));
+			if (ONLY.has('e')) rows.push(await measured(app, `(e) review pack, ${PACK} consultations`, { url: `${url}/iro/review/${s.packReviewId}/pack`, headers: { cookie: iroCookie } }));
 			const a = rows.find((r) => r.name.startsWith('(a)'));
 			for (const r of rows) r.ratio = a ? r.rps / a.rps : undefined;
 			say('## Throughput and latency');
 			say('');
-			say('| scenario | req/s | p50 ms | p95 ms | p99 ms | vs (a) | target | non-2xx | errors |');
-			say('|---|---:|---:|---:|---:|---:|---|---:|---:|');
+			say('| scenario | req/s | p50 ms | p95 ms | p99 ms | vs (a) | target | server CPU ms/req | non-2xx | errors |');
+			say('|---|---:|---:|---:|---:|---:|---|---:|---:|---:|');
 			const target: Record<string, string> = { '(b)': '≥40 %', '(c)': '≥25 %' };
 			for (const r of rows) {
 				const t = target[r.name.slice(0, 3)];
 				const verdict = t && r.ratio !== undefined ? `${t} ${r.ratio >= (t === '≥40 %' ? 0.4 : 0.25) ? '✓' : '✗'}` : '';
-				say(`| ${r.name} | ${r.rps.toFixed(0)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.ratio !== undefined ? `${(r.ratio * 100).toFixed(0)} %` : '–'} | ${verdict} | ${r.non2xx} | ${r.errors} |`);
+				say(`| ${r.name} | ${r.rps.toFixed(0)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.ratio !== undefined ? `${(r.ratio * 100).toFixed(0)} %` : '–'} | ${verdict} | ${r.cpuMs !== undefined ? f2(r.cpuMs) : '–'} | ${r.non2xx} | ${r.errors} |`);
 			}
 			say('');
-			say('(c) answers with 303 to the next page, so its responses count as non-2xx; they are the successes.');
+			say('(c) answers with 303 to the next page, so its responses count as non-2xx; they are the successes. Server CPU per request');
+			say('(from /proc) is the figure that holds when other work shares the machine; req/s and latency do not.');
+			const f = rows.find((r) => r.name.startsWith('(f)'));
+			if (f) {
+				say('');
+				say(`(f) is the most this stack serves (SvelteKit rendering a small page with our hooks, no session, no query): ${((f.ratio ?? NaN) * 100).toFixed(0)} % of (a). Against (f):`);
+				for (const r of rows.filter((x) => /^\((b|c|d|e)\)/.test(x.name))) say(`- ${r.name.slice(0, 3)} ${((r.rps / f.rps) * 100).toFixed(0)} % of (f)`);
+			}
 			say('');
 			await stopApp(app);
 		}
