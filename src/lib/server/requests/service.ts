@@ -80,7 +80,12 @@ export async function create(
 	const earlier = await idempotency.lookup(db, actor.id, input.key, action, fields);
 	if (earlier.kind === 'replay') return { kind: 'done', location: earlier.location };
 	if (earlier.kind === 'conflict') return { kind: 'conflict' };
-	const limit = await consume(db, NEW_REQUEST_LIMIT, actor.id, now);
+	// REL-18: a database that can't take the count (full disk, I/O error) is a retryable failure, never a 500.
+	const limit = await consume(db, NEW_REQUEST_LIMIT, actor.id, now).catch((e: unknown) => {
+		log.error({ errorClass: e instanceof Error ? e.constructor.name : typeof e, requestId }, 'request limit count failed');
+		return null;
+	});
+	if (!limit) return { kind: 'failed', raw: {}, field: 'send' };
 	if (limit.blocked) return { kind: 'limited', retryAfterSeconds: limit.retryAfterSeconds };
 	const consent = input.kind === 'advocate' && input.consent;
 	const handler = handlerFor(input.kind, consent);
