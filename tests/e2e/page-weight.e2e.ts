@@ -109,6 +109,7 @@ test.describe('page-weight budgets (issue 10)', () => {
 	});
 
 	test('public pages', async ({ browser, baseURL }) => {
+		test.setTimeout(90_000);
 		const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } });
 		for (const path of ['/', '/sign-in', '/activate', '/help', '/accessibility', '/staying-safe-online', '/help/easy-read', '/help/easy-read/review', '/help/easy-read/who-sees', '/help/easy-read/on-your-side']) {
 			expectWithinBudget(await weigh(context, new URL(path, baseURL).href));
