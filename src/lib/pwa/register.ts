@@ -7,7 +7,12 @@ import { dev } from '$app/environment';
  */
 export function registerServiceWorker(): void {
 	if (!('serviceWorker' in navigator)) return;
-	navigator.serviceWorker.register('/service-worker.js', { type: dev ? 'module' : 'classic', updateViaCache: 'none' }).catch(() => {
-		// No worker (private mode, blocked storage): the app still works online; nothing to tell the person.
-	});
+	const register = () =>
+		navigator.serviceWorker.register('/service-worker.js', { type: dev ? 'module' : 'classic', updateViaCache: 'none' }).catch(() => {
+			// No worker (private mode, blocked storage): the app still works online; nothing to tell the person.
+		});
+	// Issue 10: installing precaches the whole shell; on a first visit over a slow connection that
+	// must not compete with the page itself, so it waits until the page has loaded.
+	if (document.readyState === 'complete') void register();
+	else addEventListener('load', () => void register(), { once: true });
 }
