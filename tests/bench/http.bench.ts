@@ -14,7 +14,8 @@
  * query plan for each hot query. Written to .ci-out/bench.md and printed.
  *
  * BENCH_ONLY=c,… runs some scenarios; BENCH_SCALES=1,10 limits the growth step; BENCH_PORT (4700)
- * and the next port are used. With BENCH_DATABASE_URL=postgres://… and BENCH_INSTANCES=1,2 it runs
+ * and the next port are used. With BENCH_DATABASE_URL=postgres://… (an empty database; it is seeded)
+ * and BENCH_INSTANCES=1,2 (the default) it also runs
  * (c) on Postgres with one and with two app instances (issue 10's scale-out figure; see README).
  * BENCH_CPU_PROF=dir starts `node build` with --cpu-prof, writing a V8 CPU profile per server into
  * dir when it stops (open it in Chrome's DevTools; the figures are then slower, not for the table).
@@ -375,6 +376,41 @@ export default async function bench(): Promise<void> {
 			}
 			say('');
 			await stopApp(app);
+		}
+		const pgUrl = process.env.BENCH_DATABASE_URL?.trim();
+		if (pgUrl && /^postgres(ql)?:\/\//.test(pgUrl)) {
+			// Issue 10's scale-out figure: (c) on Postgres with one app instance, then with several
+			// sharing the load (each instance gets an equal share of the connections at once).
+			const counts = (process.env.BENCH_INSTANCES ?? '1,2').split(',').map(Number);
+			const ps = await seed(pgUrl, 1, hashes);
+			say('## (c) on Postgres: one instance vs several');
+			say('');
+			say('| instances | req/s | p50 ms | p95 ms | ratio to 1 instance |');
+			say('|---:|---:|---:|---:|---:|');
+			let one: number | undefined;
+			for (const n of counts) {
+				const apps: ChildProcess[] = [];
+				try {
+					for (let i = 0; i < n; i++) {
+						const a = await startApp(PORT + 2 + i, { DATABASE_URL: pgUrl, DATABASE_PATH: '' });
+						apps.push(a);
+						servers.push(a);
+					}
+					const urls = apps.map((_, i) => `http://127.0.0.1:${PORT + 2 + i}`);
+					const cookie = await signIn(urls[0]!, '/sign-in', { username: ps.childLogin, passphrase: PASSPHRASE });
+					const qPath = `/me/review/${ps.childReviewId}/${ps.question.id}`;
+					const per = Math.max(1, Math.floor(CONNECTIONS / n));
+					const parts = await Promise.all(urls.map((u) => cannon(`(c) pg ×${n}`, { ...autosave(u, qPath, cookie, ps.question), connections: per })));
+					const rps = parts.reduce((t, r) => t + r.rps, 0);
+					one ??= rps;
+					say(`| ${n} | ${rps.toFixed(0)} | ${f1(Math.max(...parts.map((r) => r.p50)))} | ${f1(Math.max(...parts.map((r) => r.p95)))} | ${(rps / one).toFixed(2)}× |`);
+				} finally {
+					for (const a of apps) await stopApp(a);
+				}
+			}
+			say('');
+			say('On one machine the instances share its cores with the database and the load generator, so this shows that several instances are correct under load, not how they scale on separate hosts.');
+			say('');
 		}
 		if (ONLY.has('pack') || ONLY.has('growth')) {
 			say('## Cost growth (in-process: the same queries the pages run, 60 runs each)');
