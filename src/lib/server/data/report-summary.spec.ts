@@ -131,4 +131,18 @@ describe('report summary', () => {
 		expect(await db.selectFrom('report_dirty').selectAll().execute()).toEqual([]);
 		expect(await incremental()).toEqual(before);
 	});
+
+	it('an upsert that updates a row whose review is already marked saves (migration 1600; SQLite let the upsert override the trigger\'s "or ignore")', async () => {
+		const db = opened.db;
+		await incremental();
+		const [r] = await heldReviews();
+		const meeting = await db.selectFrom('review_meeting').selectAll().where('review_id', '=', r!.id).executeTakeFirstOrThrow();
+		for (const code of ['PN2', 'PN3', 'PN4'] as const) {
+			// The first marks the review; the next two find it marked already.
+			await db.insertInto('review_meeting').values(meeting).onConflict((oc) => oc.column('review_id').doUpdateSet({ confirmed_code: code })).execute();
+		}
+		expect((await db.selectFrom('report_dirty').select('review_id').execute()).map((d) => d.review_id)).toEqual([r!.id]);
+		const after = await incremental();
+		expect(await fromNothing()).toEqual(after);
+	});
 });
