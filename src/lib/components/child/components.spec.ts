@@ -127,6 +127,12 @@ describe('DrawingCanvas', () => {
 		expect(html).toMatch(/<p id="draw-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:<\/span> Too big<\/p>/);
 	});
 
+	it('takes the field as posted (JSON) and parses it; a malformed one is an empty drawing', () => {
+		const html = ssr(DrawingCanvas, { id: 'draw', label: 'Draw', value: '[[10,20,30,40]]' });
+		expect(html).toContain(`value="${JSON.stringify([[10, 20, 30, 40]]).replace(/"/g, '&quot;')}"`);
+		expect(ssr(DrawingCanvas, { id: 'draw', label: 'Draw', value: '<script>' })).toMatch(/<input type="hidden" name="draw" value=""\/?>/);
+	});
+
 	it('cleans stored strokes: integers, inside 320×240, within the limits', () => {
 		expect(cleanStrokes('nope')).toEqual([]);
 		expect(cleanStrokes([[1.4, 2.6, -5, 999, 'x', 3], 'bad', []])).toEqual([[1, 3, 0, 239]]);
