@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import common from '../../i18n/locales/en-GB/common.json';
+import { render } from 'svelte/server';
+import PictureView from './Picture.svelte';
+import { shapesOf } from './link-pictures';
 import { PICTURES } from './pictures';
 
 /**
@@ -52,8 +55,23 @@ describe('A11Y-C2: the Easy Read pictures', () => {
 		it(`${name}: shapes only, in the text colour: no text, colour, inline style or link`, () => {
 			expect(picture.body).toMatch(/^(<(path|circle|rect) [^<>]*\/> ?)+$/);
 			expect(picture.body).not.toMatch(/\b(fill|stroke)="(?!currentColor|none)[^"]*"|\bstyle=|href=/);
+			// Every shape and attribute survives the reading Picture.svelte draws from (nothing silently dropped).
+			const shapes = shapesOf(picture.body);
+			expect(shapes.length).toBe(picture.body.match(/</g)!.length);
+			expect(shapes.reduce((n, s) => n + Object.keys(s.attrs).length, 0)).toBe(picture.body.match(/="/g)!.length);
 		});
 	}
+	it('shapesOf keeps only paths, circles and rectangles, and only drawing attributes', () => {
+		expect(shapesOf('<path d="M0 0" onclick="x()" /> <script src="x" /> <circle cx="1" style="a" />')).toEqual([
+			{ tag: 'path', attrs: { d: 'M0 0' } },
+			{ tag: 'circle', attrs: { cx: '1' } }
+		]);
+	});
+	it('Picture.svelte draws the shapes as SVG elements', () => {
+		const { body } = render(PictureView, { props: { picture: PICTURES.heart } });
+		expect(body).toMatch(/<svg class="app-er__pic"[^>]*aria-hidden="true"[^>]*>\s*(<!--[^>]*-->)*\s*<path d="M32 54 C32 54/);
+		expect(body).not.toContain('&lt;');
+	});
 	it('the one component draws them decorative, in currentColor, 64 × 64, mirrored in RTL when `flip`', () => {
 		const svelte = readFileSync(join(process.cwd(), 'src/lib/components/easy-read/Picture.svelte'), 'utf8');
 		expect(svelte).toMatch(/<svg class="app-er__pic" class:app-er__pic--flip=\{picture\.flip\} viewBox="0 0 64 64" width="64" height="64" aria-hidden="true" focusable="false" fill="none" stroke="currentColor"/);
