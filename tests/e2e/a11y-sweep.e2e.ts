@@ -1,7 +1,7 @@
 /**
  * Issue 7, A11Y-1, A11Y-10, A11Y-11, A11Y-2/3: the accessibility sweep. One test per project (JS on,
  * JS off) walks every respondent page of every audience (child 4–7, 8–12 and 13+, parent, carer,
- * the public pages) in each of the ten languages, in each state it has (not started, part answered,
+ * the public pages) in each of the ten languages (JS on; JS off: English and Arabic, see NOJS_LOCALES), in each state it has (not started, part answered,
  * every question page, check your answers, sent, shared, feedback after the review, the child's
  * report, the 404 page, and error states), and runs axe with the WCAG 2.2 AA tags on each: 0 violations.
  * Staff pages (IRO, admin, advocate) are English only, each once per JS mode.
@@ -42,6 +42,15 @@ const NARROW = { width: 320, height: 640 };
 const ALL_PAGES = process.env.A11Y_SWEEP_ALL_PAGES === '1';
 /** Every shipped language by default; `A11Y_SWEEP_LOCALES=en-GB,ar` narrows a local run (the summary line says which). */
 const SWEEP_LOCALES: readonly string[] = process.env.A11Y_SWEEP_LOCALES ? process.env.A11Y_SWEEP_LOCALES.split(',').filter((l) => (LOCALES as readonly string[]).includes(l)) : LOCALES;
+/**
+ * With JavaScript off, English and Arabic (right to left) unless `A11Y_SWEEP_NOJS_ALL=1` or
+ * `A11Y_SWEEP_LOCALES` says otherwise. The server sends the same HTML in both modes, so what a
+ * language changes (words, direction, reflow, target size, the "Error: " title) is swept in all ten
+ * with JS on; the JS-off run checks what only it has (plain form posts, their error pages) in one
+ * left-to-right and one right-to-left language. All ten in both modes took the CI's Playwright step
+ * from ~10 to ~40 minutes on a 2-core machine.
+ */
+const NOJS_LOCALES: readonly string[] = process.env.A11Y_SWEEP_LOCALES || process.env.A11Y_SWEEP_NOJS_ALL === '1' ? SWEEP_LOCALES : ['en-GB', 'ar'];
 const STAFF = /^\/(iro|admin|advocate|sign-in\/staff)(\/|$)/;
 
 /** Routes the sweep does not open, and why (the test fails on any other route it misses). */
@@ -84,6 +93,11 @@ class Sweep {
 		private testInfo: TestInfo,
 		readonly jsOn: boolean
 	) {}
+
+	/** The languages this mode sweeps. */
+	get locales(): readonly string[] {
+		return this.jsOn ? SWEEP_LOCALES : NOJS_LOCALES;
+	}
 
 	private last = Date.now();
 
@@ -274,7 +288,7 @@ interface Visit {
 }
 
 /** Visits each page in each language (or English only), runs the checks. */
-async function sweepPages(sweep: Sweep, page: Page, context: BrowserContext, visits: Visit[], locales: readonly string[] = SWEEP_LOCALES): Promise<void> {
+async function sweepPages(sweep: Sweep, page: Page, context: BrowserContext, visits: Visit[], locales: readonly string[] = sweep.locales): Promise<void> {
 	const origin = new URL(sweep.baseURL).origin;
 	for (const locale of locales) {
 		await setLanguage(context, origin, locale);
@@ -665,7 +679,7 @@ test('A11Y-1, A11Y-10, A11Y-11: every respondent page × 10 languages and every 
 	}
 	const respondentCombos = sweep.combos - sweep.staffPages;
 	console.log(
-		`a11y sweep (${jsEnabled ? 'JS on' : 'JS off'}, ${SWEEP_LOCALES.length} languages): ${sweep.combos} page × language × mode combinations checked with axe ` +
+		`a11y sweep (${jsEnabled ? 'JS on' : 'JS off'}, ${sweep.locales.length} languages): ${sweep.combos} page × language × mode combinations checked with axe ` +
 			`(${respondentCombos} respondent page-states × language, ${sweep.staffPages} staff pages in English), ${sweep.patterns.size} routes, ` +
 			`${sweep.respondentChecks} reflow/target-size checks at 320 px; ${sweep.problems.length} problems; ${Math.round((Date.now() - started) / 1000)} s`
 	);
