@@ -71,6 +71,11 @@ describe('A11Y-C2: the Easy Read pictures', () => {
 		const { body } = render(PictureView, { props: { picture: PICTURES.heart } });
 		expect(body).toMatch(/<svg class="app-er__pic"[^>]*aria-hidden="true"[^>]*>\s*(<!--[^>]*-->)*\s*<path d="M32 54 C32 54/);
 		expect(body).not.toContain('&lt;');
+		// Every attribute each shape carries is drawn (the component names them one by one).
+		for (const picture of Object.values(PICTURES)) {
+			const html = render(PictureView, { props: { picture } }).body.replace(/<!--[^>]*-->/g, '');
+			for (const shape of shapesOf(picture.body)) for (const [k, v] of Object.entries(shape.attrs)) expect(html, `${k}="${v}"`).toContain(`${k}="${v}"`);
+		}
 	});
 	it('the one component draws them decorative, in currentColor, 64 × 64, mirrored in RTL when `flip`', () => {
 		const svelte = readFileSync(join(process.cwd(), 'src/lib/components/easy-read/Picture.svelte'), 'utf8');
